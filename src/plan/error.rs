@@ -1,0 +1,66 @@
+//! Errors of the importer and the loader: one line each, naming the file and
+//! the place or item at fault.
+
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum ImportError {
+    #[error("cannot read report {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: the report is not valid UTF-8")]
+    NotUtf8 {
+        path: String,
+        line: usize,
+        column: usize,
+    },
+    #[error("{path}: the report is empty")]
+    Empty { path: String },
+    #[error("{path}: the report has no headings (a heading is a line with no closing 。)")]
+    NoHeadings { path: String },
+}
+
+impl ImportError {
+    /// Replaces the file name the error names with a fuller path.
+    pub fn with_path(self, full: &str) -> Self {
+        let path = full.to_string();
+        match self {
+            ImportError::Read { source, .. } => ImportError::Read { path, source },
+            ImportError::NotUtf8 { line, column, .. } => ImportError::NotUtf8 { path, line, column },
+            ImportError::Empty { .. } => ImportError::Empty { path },
+            ImportError::NoHeadings { .. } => ImportError::NoHeadings { path },
+        }
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("cannot read plan file {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: JSON syntax error: {message}")]
+    Syntax {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: wrong shape at field `{field}`: {message}")]
+    Shape {
+        path: String,
+        field: String,
+        message: String,
+    },
+    #[error("{path}: duplicate id {id}")]
+    DuplicateId { path: String, id: String },
+    #[error("{path}: item {id}: {problem}")]
+    Inconsistent {
+        path: String,
+        id: String,
+        problem: String,
+    },
+}

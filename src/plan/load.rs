@@ -1,0 +1,123 @@
+//! Reading and validating a plan file, with errors that name the place at fault.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::error::LoadError;
+use super::model::Plan;
+
+/// The plan built from seeds/luzhou-2026-work-report.txt, embedded in the binary.
+pub const EMBEDDED_PLAN: &str = include_str!("../../data/luzhou-2026.json");
+pub const EMBEDDED_NAME: &str = "data/luzhou-2026.json";
+
+/// Loads the embedded plan.
+pub fn load_embedded() -> Result<Plan, LoadError> {
+    parse_plan(EMBEDDED_PLAN.as_bytes(), EMBEDDED_NAME)
+}
+
+/// Reads and validates a plan file.
+pub fn load_file(path: &Path) -> Result<Plan, LoadError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+        path: name.clone(),
+        source,
+    })?;
+    parse_plan(&bytes, &name)
+}
+
+/// Parses and validates plan JSON; `name` is used in error messages.
+pub fn parse_plan(bytes: &[u8], name: &str) -> Result<Plan, LoadError> {
+    let path = name.to_string();
+    // A syntax error is reported first, with its line and column; only a
+    // well-formed document is checked for its shape, field by field.
+    if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+        return Err(LoadError::Syntax {
+            path,
+            line: e.line(),
+            column: e.column(),
+            message: strip_position(&e.to_string()),
+        });
+    }
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    let plan: Plan = serde_path_to_error::deserialize(de).map_err(|e| {
+        let field = e.path().to_string();
+        let inner = e.into_inner();
+        LoadError::Shape {
+            path: path.clone(),
+            field,
+            message: inner.to_string(),
+        }
+    })?;
+    validate(&plan, name)?;
+    Ok(plan)
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Checks what JSON types cannot: unique ids, ids that match their position,
+/// non-empty titles and lines within the source.
+pub fn validate(plan: &Plan, name: &str) -> Result<(), LoadError> {
+    let mut seen = HashSet::new();
+    let inconsistent = |id: &str, problem: String| LoadError::Inconsistent {
+        path: name.to_string(),
+        id: id.to_string(),
+        problem,
+    };
+    let check_line = |id: &str, line: usize| {
+        if line == 0 {
+            return Err(inconsistent(id, "line 0 (lines are 1-based)".into()));
+        }
+        if plan.source_lines > 0 && line > plan.source_lines {
+            return Err(inconsistent(
+                id,
+                format!(
+                    "line {line} is beyond the source's {} lines",
+                    plan.source_lines
+                ),
+            ));
+        }
+        Ok(())
+    };
+    let mut check_id = |id: &str, expected: String| {
+        if !seen.insert(id.to_string()) {
+            return Err(LoadError::DuplicateId {
+                path: name.to_string(),
+                id: id.to_string(),
+            });
+        }
+        if id != expected {
+            return Err(inconsistent(
+                id,
+                format!("id does not match its position (expected {expected})"),
+            ));
+        }
+        Ok(())
+    };
+    for (a, area) in plan.areas.iter().enumerate() {
+        check_id(&area.id, (a + 1).to_string())?;
+        check_line(&area.id, area.line)?;
+        if area.title.trim().is_empty() {
+            return Err(inconsistent(&area.id, "empty title".into()));
+        }
+        for (t, task) in area.tasks.iter().enumerate() {
+            check_id(&task.id, format!("{}.{}", area.id, t + 1))?;
+            check_line(&task.id, task.line)?;
+            if task.title.trim().is_empty() {
+                return Err(inconsistent(&task.id, "empty title".into()));
+            }
+            for (c, commitment) in task.commitments.iter().enumerate() {
+                check_id(&commitment.id, format!("{}.{}", task.id, c + 1))?;
+                check_line(&commitment.id, commitment.line)?;
+                if commitment.text.trim().is_empty() {
+                    return Err(inconsistent(&commitment.id, "empty text".into()));
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,13 @@
+//! The plan: its model, the importer that builds it from a report, and the
+//! loader that reads it back. None of this touches the terminal.
+
+pub mod error;
+pub mod import;
+pub mod load;
+pub mod model;
+pub mod projects;
+pub mod targets;
+pub mod text;
+
+pub use error::{ImportError, LoadError};
+pub use model::{Area, Commitment, IntroLine, ItemKind, ItemRef, Plan, Target, Task};

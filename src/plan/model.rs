@@ -1,0 +1,309 @@
+//! The plan model: serde types whose JSON field names other tools rely on.
+
+use serde::{Deserialize, Serialize, Serializer};
+
+/// A structured work plan, as `plan-explorer import` writes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub title: String,
+    /// The file name of the report the plan was imported from.
+    pub source: String,
+    /// How many lines the source text has; 0 when unknown. Lets the loader
+    /// reject items that cite a line beyond the source.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub source_lines: usize,
+    pub intro: Vec<IntroLine>,
+    pub areas: Vec<Area>,
+}
+
+/// A line of text that stands before the first heading.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IntroLine {
+    pub line: usize,
+    pub text: String,
+}
+
+/// A headed work area.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Area {
+    pub id: String,
+    pub title: String,
+    pub line: usize,
+    pub tasks: Vec<Task>,
+}
+
+/// A task paragraph (or a subheading) within an area.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    pub id: String,
+    pub title: String,
+    pub line: usize,
+    /// True when this paragraph is the area's own lead rather than a task
+    /// with a lead sentence of its own; its title is then its first clause.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub lead: bool,
+    pub commitments: Vec<Commitment>,
+}
+
+/// One sentence of a task: something the plan commits to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Commitment {
+    pub id: String,
+    pub text: String,
+    pub line: usize,
+    pub targets: Vec<Target>,
+    pub projects: Vec<String>,
+}
+
+/// A quantity the plan commits to, such as 总投资2100亿元 or 95%以上.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    #[serde(serialize_with = "serialize_number")]
+    pub value: f64,
+    pub unit: String,
+    pub qualifier: Option<String>,
+    /// The verbatim span of the commitment's text.
+    pub text: String,
+    /// What is counted, where a rule can find it.
+    pub subject: Option<String>,
+    /// Char index of `text` within the commitment's text.
+    #[serde(default)]
+    pub start: usize,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Writes whole numbers without a trailing `.0`, so 2100 stays 2100 and 31.3 stays 31.3.
+fn serialize_number<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        serializer.serialize_i64(*value as i64)
+    } else {
+        serializer.serialize_f64(*value)
+    }
+}
+
+/// Where an item sits in the plan: indices of its area, task and commitment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemRef {
+    Area(usize),
+    Task(usize, usize),
+    Commitment(usize, usize, usize),
+}
+
+/// The kind of a plan item, as the CLI and search name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    Area,
+    Task,
+    Commitment,
+    Project,
+}
+
+impl ItemKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Area => "area",
+            ItemKind::Task => "task",
+            ItemKind::Commitment => "commitment",
+            ItemKind::Project => "project",
+        }
+    }
+}
+
+impl ItemRef {
+    pub fn kind(self) -> ItemKind {
+        match self {
+            ItemRef::Area(_) => ItemKind::Area,
+            ItemRef::Task(..) => ItemKind::Task,
+            ItemRef::Commitment(..) => ItemKind::Commitment,
+        }
+    }
+
+    pub fn area(self) -> usize {
+        match self {
+            ItemRef::Area(a) | ItemRef::Task(a, _) | ItemRef::Commitment(a, _, _) => a,
+        }
+    }
+}
+
+impl Plan {
+    /// Finds an item by its hierarchical id, such as "3", "3.2" or "3.2.1".
+    pub fn find(&self, id: &str) -> Option<ItemRef> {
+        let mut parts = id.split('.').map(|p| p.parse::<usize>().ok());
+        let area = parts.next()??.checked_sub(1)?;
+        self.areas.get(area)?;
+        let Some(task) = parts.next() else {
+            return Some(ItemRef::Area(area));
+        };
+        let task = task?.checked_sub(1)?;
+        let t = self.areas[area].tasks.get(task)?;
+        let Some(commitment) = parts.next() else {
+            return Some(ItemRef::Task(area, task));
+        };
+        let commitment = commitment?.checked_sub(1)?;
+        t.commitments.get(commitment)?;
+        if parts.next().is_some() {
+            return None;
+        }
+        Some(ItemRef::Commitment(area, task, commitment))
+    }
+
+    pub fn area(&self, r: ItemRef) -> &Area {
+        &self.areas[r.area()]
+    }
+
+    pub fn task(&self, area: usize, task: usize) -> &Task {
+        &self.areas[area].tasks[task]
+    }
+
+    pub fn commitment(&self, area: usize, task: usize, commitment: usize) -> &Commitment {
+        &self.areas[area].tasks[task].commitments[commitment]
+    }
+
+    /// The id of an item.
+    pub fn id_of(&self, r: ItemRef) -> &str {
+        match r {
+            ItemRef::Area(a) => &self.areas[a].id,
+            ItemRef::Task(a, t) => &self.task(a, t).id,
+            ItemRef::Commitment(a, t, c) => &self.commitment(a, t, c).id,
+        }
+    }
+
+    /// The text an item shows: a title, or a commitment's sentence.
+    pub fn text_of(&self, r: ItemRef) -> &str {
+        match r {
+            ItemRef::Area(a) => &self.areas[a].title,
+            ItemRef::Task(a, t) => &self.task(a, t).title,
+            ItemRef::Commitment(a, t, c) => &self.commitment(a, t, c).text,
+        }
+    }
+
+    /// The 1-based source line an item cites.
+    pub fn line_of(&self, r: ItemRef) -> usize {
+        match r {
+            ItemRef::Area(a) => self.areas[a].line,
+            ItemRef::Task(a, t) => self.task(a, t).line,
+            ItemRef::Commitment(a, t, c) => self.commitment(a, t, c).line,
+        }
+    }
+
+    /// Every commitment with its position, in document order.
+    pub fn commitments(&self) -> impl Iterator<Item = (ItemRef, &Commitment)> {
+        self.areas.iter().enumerate().flat_map(|(a, area)| {
+            area.tasks.iter().enumerate().flat_map(move |(t, task)| {
+                task.commitments
+                    .iter()
+                    .enumerate()
+                    .map(move |(c, commitment)| (ItemRef::Commitment(a, t, c), commitment))
+            })
+        })
+    }
+
+    /// Every target with the commitment that states it, in document order.
+    pub fn targets(&self) -> impl Iterator<Item = (ItemRef, &Commitment, &Target)> {
+        self.commitments()
+            .flat_map(|(r, c)| c.targets.iter().map(move |target| (r, c, target)))
+    }
+
+    pub fn commitment_count(&self) -> usize {
+        self.areas
+            .iter()
+            .flat_map(|a| &a.tasks)
+            .map(|t| t.commitments.len())
+            .sum()
+    }
+}
+
+impl Task {
+    pub fn targets(&self) -> impl Iterator<Item = &Target> {
+        self.commitments.iter().flat_map(|c| &c.targets)
+    }
+
+    /// Named projects of all the task's commitments, first mention first.
+    pub fn projects(&self) -> Vec<&str> {
+        let mut seen = Vec::new();
+        for p in self.commitments.iter().flat_map(|c| &c.projects) {
+            if !seen.contains(&p.as_str()) {
+                seen.push(p.as_str());
+            }
+        }
+        seen
+    }
+}
+
+impl Area {
+    pub fn commitment_count(&self) -> usize {
+        self.tasks.iter().map(|t| t.commitments.len()).sum()
+    }
+
+    pub fn target_count(&self) -> usize {
+        self.tasks.iter().map(|t| t.targets().count()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> Plan {
+        Plan {
+            title: "t".into(),
+            source: "s.txt".into(),
+            source_lines: 3,
+            intro: vec![],
+            areas: vec![Area {
+                id: "1".into(),
+                title: "A".into(),
+                line: 1,
+                tasks: vec![Task {
+                    id: "1.1".into(),
+                    title: "T".into(),
+                    line: 2,
+                    lead: false,
+                    commitments: vec![Commitment {
+                        id: "1.1.1".into(),
+                        text: "C。".into(),
+                        line: 2,
+                        targets: vec![],
+                        projects: vec![],
+                    }],
+                }],
+            }],
+        }
+    }
+
+    #[test]
+    fn find_resolves_ids_and_rejects_unknown_ones() {
+        let plan = tiny();
+        assert_eq!(plan.find("1"), Some(ItemRef::Area(0)));
+        assert_eq!(plan.find("1.1"), Some(ItemRef::Task(0, 0)));
+        assert_eq!(plan.find("1.1.1"), Some(ItemRef::Commitment(0, 0, 0)));
+        for bad in ["0", "2", "1.2", "1.1.2", "1.1.1.1", "", "x", "1..1"] {
+            assert_eq!(plan.find(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn whole_numbers_serialize_without_fraction() {
+        let t = Target {
+            value: 2100.0,
+            unit: "亿元".into(),
+            qualifier: None,
+            text: "2100亿元".into(),
+            subject: None,
+            start: 0,
+        };
+        let json = serde_json::to_string(&t).unwrap();
+        assert!(json.contains(r#""value":2100,"#), "{json}");
+        let t = Target { value: 31.3, ..t };
+        let json = serde_json::to_string(&t).unwrap();
+        assert!(json.contains(r#""value":31.3,"#), "{json}");
+    }
+}
