@@ -28,7 +28,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build a plan from a report's text and print it as JSON.
-    #[command(after_help = "Example:\n  plan-explorer import seeds/luzhou-2026-work-report.txt -o data/luzhou-2026.json")]
+    #[command(
+        after_help = "Example:\n  plan-explorer import seeds/luzhou-2026-work-report.txt -o data/luzhou-2026.json"
+    )]
     Import {
         /// The report, a UTF-8 text file.
         report: PathBuf,

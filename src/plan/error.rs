@@ -28,7 +28,9 @@ impl ImportError {
         let path = full.to_string();
         match self {
             ImportError::Read { source, .. } => ImportError::Read { path, source },
-            ImportError::NotUtf8 { line, column, .. } => ImportError::NotUtf8 { path, line, column },
+            ImportError::NotUtf8 { line, column, .. } => {
+                ImportError::NotUtf8 { path, line, column }
+            }
             ImportError::Empty { .. } => ImportError::Empty { path },
             ImportError::NoHeadings { .. } => ImportError::NoHeadings { path },
         }

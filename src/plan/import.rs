@@ -19,7 +19,8 @@ use super::text::{
 };
 use super::{projects, targets};
 
-/// A lead sentence longer than this (in characters) is not a task's name.
+/// A lead sentence longer than this (in characters) is not a task's name. A lead
+/// names a task: one with digits in it states a quantity, so it is a commitment.
 const LEAD_MAX_CHARS: usize = 24;
 
 /// Reads a report file and imports it; errors name the file.
@@ -41,7 +42,10 @@ pub fn import_bytes(bytes: &[u8], source: &str) -> Result<Plan, ImportError> {
         let valid = &bytes[..e.valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+        let column = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
         ImportError::NotUtf8 {
             path: source.to_string(),
             line,
@@ -69,14 +73,42 @@ pub fn import_text(text: &str, source: &str) -> Result<Plan, ImportError> {
             path: source.to_string(),
         });
     }
-    let mut builder = Builder::default();
-    for block in blocks {
+    let numbered = blocks.iter().any(|b| {
+        matches!(
+            b,
+            Block::Heading {
+                marker: Some(Marker::Chapter),
+                ..
+            }
+        )
+    });
+    let mut document_title = None;
+    let mut builder = Builder {
+        numbered,
+        ..Builder::default()
+    };
+    for (k, block) in blocks.into_iter().enumerate() {
+        // In a numbered report, an unnumbered heading on the first line is the
+        // document's own title.
+        if let (
+            true,
+            0,
+            Block::Heading {
+                marker: None, text, ..
+            },
+        ) = (numbered, k, &block)
+        {
+            document_title = Some(text.clone());
+            continue;
+        }
         builder.push(block);
     }
-    let title = Path::new(source)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| source.to_string());
+    let title = document_title.unwrap_or_else(|| {
+        Path::new(source)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| source.to_string())
+    });
     Ok(Plan {
         title,
         source: source.to_string(),
@@ -119,7 +151,7 @@ const CHINESE_DIGITS: &[char] = &[
     '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零', '〇', '两',
 ];
 
-fn take_while_in<'a>(text: &'a str, pred: impl Fn(char) -> bool) -> (&'a str, &'a str) {
+fn take_while_in(text: &str, pred: impl Fn(char) -> bool) -> (&str, &str) {
     let end = text
         .char_indices()
         .find(|&(_, c)| !pred(c))
@@ -128,7 +160,7 @@ fn take_while_in<'a>(text: &'a str, pred: impl Fn(char) -> bool) -> (&'a str, &'
 }
 
 fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('0'..='9').contains(&c)
+    c.is_ascii_digit() || ('\u{ff10}'..='\u{ff19}').contains(&c)
 }
 
 /// Splits a leading numbering marker off a line. Points keep their marker in the
@@ -227,12 +259,21 @@ fn blocks(lines: &[String]) -> Vec<Block<'_>> {
 /// A heading has no sentence mark anywhere: a paragraph that lost its final
 /// full stop still has marks inside it.
 fn is_heading(line: &str) -> bool {
-    !ends_sentence(line) && !strip_sentence_end(line).chars().any(super::text::is_sentence_end)
+    !ends_sentence(line)
+        && !strip_sentence_end(line)
+            .chars()
+            .any(super::text::is_sentence_end)
 }
 
 fn join_heading(text: &mut String, next: &str) {
-    let ascii_seam = text.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
-        && next.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+    let ascii_seam = text
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+        && next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
     if ascii_seam {
         text.push(' ');
     }
@@ -250,6 +291,8 @@ enum TaskOrigin {
 
 #[derive(Default)]
 struct Builder {
+    /// The report numbers its chapters (一、): only they open areas.
+    numbered: bool,
     intro: Vec<IntroLine>,
     areas: Vec<Area>,
     origin: Option<TaskOrigin>,
@@ -266,8 +309,10 @@ impl Builder {
             } => {
                 let subheading = !self.areas.is_empty()
                     && (matches!(marker, Some(Marker::Section | Marker::Item))
-                        || (marker.is_none() && before_points));
-                if subheading {
+                        || (marker.is_none() && (before_points || self.numbered)));
+                if self.numbered && self.areas.is_empty() && marker != Some(Marker::Chapter) {
+                    self.intro.push(IntroLine { line, text });
+                } else if subheading {
                     self.open_task(text, line, false, TaskOrigin::Heading);
                 } else {
                     self.open_area(text, line);
@@ -346,10 +391,11 @@ impl Builder {
         let terse = sentences.len() == 1 && !has_clause_break(first);
         let is_lead = sentences.len() > 1
             && !has_clause_break(first)
+            && !first.chars().any(is_digit)
             && char_len(strip_sentence_end(first)) <= LEAD_MAX_CHARS;
         if is_lead {
             self.open_task(
-                strip_sentence_end(first).to_string(),
+                title_or_sentence(strip_sentence_end(first), first),
                 line,
                 false,
                 TaskOrigin::Paragraph,
@@ -361,7 +407,7 @@ impl Builder {
             let opens_area = self.areas.last().is_some_and(|a| a.tasks.is_empty());
             let lead = opens_area && marker.is_none();
             self.open_task(
-                first_clause(first).to_string(),
+                title_or_sentence(first_clause(first), first),
                 line,
                 lead,
                 TaskOrigin::Paragraph,
@@ -371,18 +417,39 @@ impl Builder {
     }
 }
 
+/// A title is never empty: a sentence of bare punctuation titles itself.
+fn title_or_sentence(title: &str, sentence: &str) -> String {
+    if title.trim().is_empty() {
+        sentence.to_string()
+    } else {
+        title.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn markers_are_recognised() {
-        assert_eq!(split_marker("一、总体要求"), (Some(Marker::Chapter), "总体要求"));
-        assert_eq!(split_marker("(二)扩大内需"), (Some(Marker::Section), "扩大内需"));
-        assert_eq!(split_marker("(三)扩大内需"), (Some(Marker::Section), "扩大内需"));
+        assert_eq!(
+            split_marker("一、总体要求"),
+            (Some(Marker::Chapter), "总体要求")
+        );
+        assert_eq!(
+            split_marker("(二)扩大内需"),
+            (Some(Marker::Section), "扩大内需")
+        );
+        assert_eq!(
+            split_marker("(三)扩大内需"),
+            (Some(Marker::Section), "扩大内需")
+        );
         assert_eq!(split_marker("3.推进A。"), (Some(Marker::Item), "推进A。"));
         assert_eq!(split_marker("(4)推进A。"), (Some(Marker::Item), "推进A。"));
-        assert_eq!(split_marker("一是坚持。"), (Some(Marker::Point), "一是坚持。"));
+        assert_eq!(
+            split_marker("一是坚持。"),
+            (Some(Marker::Point), "一是坚持。")
+        );
         assert_eq!(split_marker("31.3万亩。"), (None, "31.3万亩。"));
         assert_eq!(split_marker("一批项目。"), (None, "一批项目。"));
     }

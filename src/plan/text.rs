@@ -106,8 +106,14 @@ mod tests {
 
     #[test]
     fn closing_quotes_stay_with_their_sentence() {
-        assert_eq!(sentences("他说“好。”然后走了。"), vec!["他说“好。”然后走了。"]);
-        assert_eq!(sentences("做好“干货”。再做。"), vec!["做好“干货”。", "再做。"]);
+        assert_eq!(
+            sentences("他说“好。”然后走了。"),
+            vec!["他说“好。”然后走了。"]
+        );
+        assert_eq!(
+            sentences("做好“干货”。再做。"),
+            vec!["做好“干货”。", "再做。"]
+        );
     }
 
     #[test]
@@ -118,7 +124,10 @@ mod tests {
 
     #[test]
     fn clauses_and_ends() {
-        assert_eq!(first_clause("推动绿色低碳发展,深入实施。"), "推动绿色低碳发展");
+        assert_eq!(
+            first_clause("推动绿色低碳发展,深入实施。"),
+            "推动绿色低碳发展"
+        );
         assert_eq!(first_clause("推进A。"), "推进A");
         assert!(has_clause_break("推动A,深入B。"));
         assert!(!has_clause_break("全年完成投资150亿元以上。"));
