@@ -178,26 +178,29 @@ fn split_marker(line: &str) -> (Option<Marker>, &str) {
     for (open, close) in [('(', ')'), ('(', ')'), ('(', ')'), ('(', ')')] {
         if let Some(inner) = line.strip_prefix(open) {
             let (numerals, rest) = take_while_in(inner, |c| CHINESE_DIGITS.contains(&c));
-            if !numerals.is_empty() && char_len(numerals) <= 3 {
-                if let Some(body) = rest.strip_prefix(close) {
-                    return (Some(Marker::Section), body.trim_start());
-                }
+            if !numerals.is_empty()
+                && char_len(numerals) <= 3
+                && let Some(body) = rest.strip_prefix(close)
+            {
+                return (Some(Marker::Section), body.trim_start());
             }
             let (digits, rest) = take_while_in(inner, is_digit);
-            if !digits.is_empty() && digits.len() <= 9 {
-                if let Some(body) = rest.strip_prefix(close) {
-                    return (Some(Marker::Item), body.trim_start());
-                }
+            if !digits.is_empty()
+                && digits.len() <= 9
+                && let Some(body) = rest.strip_prefix(close)
+            {
+                return (Some(Marker::Item), body.trim_start());
             }
         }
     }
     let (digits, rest) = take_while_in(line, is_digit);
     if !digits.is_empty() && digits.len() <= 9 {
         for sep in ['.', '、', '.', '．'] {
-            if let Some(body) = rest.strip_prefix(sep) {
-                if !body.starts_with(is_digit) && !body.trim().is_empty() {
-                    return (Some(Marker::Item), body.trim_start());
-                }
+            if let Some(body) = rest.strip_prefix(sep)
+                && !body.starts_with(is_digit)
+                && !body.trim().is_empty()
+            {
+                return (Some(Marker::Item), body.trim_start());
             }
         }
     }
