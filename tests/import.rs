@@ -272,3 +272,16 @@ fn huge_lines_and_lone_headings_do_not_panic() {
     let plan = import_text(&format!("标题\n{long}。"), "edge.txt").unwrap();
     assert_eq!(plan.commitment_count(), 1);
 }
+
+#[test]
+fn full_width_punctuation_splits_and_numbers_like_ascii() {
+    let plan = import_file(Path::new("tests/fixtures/fullwidth.txt")).unwrap();
+    assert_eq!(plan.areas[0].title, "总体要求");
+    let tasks = &plan.areas[0].tasks;
+    assert_eq!(tasks[0].title, "稳住经济");
+    assert_eq!(tasks[1].title, "扩大内需");
+    let texts: Vec<&str> = tasks[1].commitments.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts.len(), 3, "split at full-width ; and !: {texts:?}");
+    assert!(texts[0].starts_with("新建学校3所"));
+    assert_eq!(tasks[1].commitments[2].line, 5);
+}

@@ -175,7 +175,7 @@ fn split_marker(line: &str) -> (Option<Marker>, &str) {
             return (Some(Marker::Point), line);
         }
     }
-    for (open, close) in [('(', ')'), ('(', ')'), ('(', ')'), ('(', ')')] {
+    for (open, close) in [('(', ')'), ('\u{ff08}', '\u{ff09}')] {
         if let Some(inner) = line.strip_prefix(open) {
             let (numerals, rest) = take_while_in(inner, |c| CHINESE_DIGITS.contains(&c));
             if !numerals.is_empty()
@@ -195,7 +195,7 @@ fn split_marker(line: &str) -> (Option<Marker>, &str) {
     }
     let (digits, rest) = take_while_in(line, is_digit);
     if !digits.is_empty() && digits.len() <= 9 {
-        for sep in ['.', '、', '.', '．'] {
+        for sep in ['.', '、', '\u{ff0e}'] {
             if let Some(body) = rest.strip_prefix(sep)
                 && !body.starts_with(is_digit)
                 && !body.trim().is_empty()

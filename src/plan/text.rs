@@ -2,15 +2,15 @@
 //! clause boundaries in mixed ASCII and full-width Chinese punctuation.
 
 /// Marks that end a sentence: full-width and ASCII.
-pub const SENTENCE_ENDS: &[char] = &['。', '!', '?', ';', '!', '?', ';', '…'];
+pub const SENTENCE_ENDS: &[char] = &['。', '\u{ff01}', '\u{ff1f}', '\u{ff1b}', '!', '?', ';', '…'];
 
 /// Marks that end a clause inside a sentence.
-pub const CLAUSE_ENDS: &[char] = &[',', ',', ':', ':', ';', ';'];
+pub const CLAUSE_ENDS: &[char] = &[',', '\u{ff0c}', ':', '\u{ff1a}', ';', '\u{ff1b}'];
 
 /// Closing quotes and brackets that stay with the sentence they follow.
-const CLOSERS: &[char] = &['”', '’', '」', '』', ')', ')', '】', '》', '"', '\''];
+const CLOSERS: &[char] = &['”', '’', '」', '』', ')', '\u{ff09}', '】', '》', '"', '\''];
 
-const OPENERS: &[char] = &['“', '‘', '「', '『', '(', '(', '【', '《'];
+const OPENERS: &[char] = &['“', '‘', '「', '『', '(', '\u{ff08}', '【', '《'];
 
 pub fn is_sentence_end(c: char) -> bool {
     SENTENCE_ENDS.contains(&c)
@@ -27,7 +27,7 @@ pub fn ends_sentence(text: &str) -> bool {
     trimmed
         .chars()
         .next_back()
-        .is_some_and(|c| is_sentence_end(c) || c == ':' || c == ':')
+        .is_some_and(|c| is_sentence_end(c) || c == ':' || c == '\u{ff1a}')
 }
 
 /// Splits a paragraph into sentences after each sentence mark (with any closing
@@ -47,7 +47,7 @@ pub fn sentences(text: &str) -> Vec<&str> {
         } else if depth == 0 && is_sentence_end(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, next)) = chars.peek() {
-                if is_sentence_end(next) || (CLOSERS.contains(&next) && next != '(') {
+                if is_sentence_end(next) || CLOSERS.contains(&next) {
                     end = j + next.len_utf8();
                     chars.next();
                 } else {
