@@ -21,6 +21,14 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub plan: Option<PathBuf>,
 
+    /// Draw borders and tree symbols in plain ASCII.
+    #[arg(long)]
+    pub ascii: bool,
+
+    /// Open the app on the overview charts.
+    #[arg(long)]
+    pub overview: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -67,7 +75,14 @@ pub enum CliError {
     #[error("cannot write {path}: {source}")]
     Write { path: String, source: io::Error },
     #[error(transparent)]
+    Tui(#[from] crate::tui::TuiError),
+    #[error(transparent)]
     Io(#[from] io::Error),
+}
+
+/// True when the NO_COLOR convention asks for no colour.
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// Parses arguments, runs the command and turns the result into an exit status:
@@ -107,7 +122,17 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<Outcome, CliError> {
         }
         None => {
             let plan = load_plan(cli.plan.as_deref())?;
-            outline(&plan, out)?;
+            let options = crate::tui::app::Options {
+                ascii: cli.ascii,
+                no_color: no_color(),
+            };
+            crate::tui::run(
+                plan,
+                crate::tui::StartOptions {
+                    options,
+                    overview: cli.overview,
+                },
+            )?;
             Ok(Outcome::Found)
         }
     }
@@ -134,15 +159,4 @@ fn import(report: &Path, output: Option<&Path>, out: &mut dyn Write) -> Result<O
         None => write_json(&plan, out)?,
     }
     Ok(Outcome::Found)
-}
-
-fn outline(plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", plan.title)?;
-    for area in &plan.areas {
-        writeln!(out, "{:>3}  {}", area.id, area.title)?;
-        for task in &area.tasks {
-            writeln!(out, "  {:>5}  {}", task.id, task.title)?;
-        }
-    }
-    Ok(())
 }

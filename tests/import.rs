@@ -280,7 +280,11 @@ fn full_width_punctuation_splits_and_numbers_like_ascii() {
     let tasks = &plan.areas[0].tasks;
     assert_eq!(tasks[0].title, "稳住经济");
     assert_eq!(tasks[1].title, "扩大内需");
-    let texts: Vec<&str> = tasks[1].commitments.iter().map(|c| c.text.as_str()).collect();
+    let texts: Vec<&str> = tasks[1]
+        .commitments
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
     assert_eq!(texts.len(), 3, "split at full-width ; and !: {texts:?}");
     assert!(texts[0].starts_with("新建学校3所"));
     assert_eq!(tasks[1].commitments[2].line, 5);

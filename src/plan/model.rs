@@ -89,7 +89,8 @@ fn serialize_number<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, 
 }
 
 /// Where an item sits in the plan: indices of its area, task and commitment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Items order as they stand in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ItemRef {
     Area(usize),
     Task(usize, usize),
@@ -117,7 +118,28 @@ impl ItemKind {
     }
 }
 
+impl Ord for ItemRef {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.document_key().cmp(&other.document_key())
+    }
+}
+
+impl PartialOrd for ItemRef {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl ItemRef {
+    /// A parent comes before its children, which come in order.
+    fn document_key(self) -> (usize, usize, usize) {
+        match self {
+            ItemRef::Area(a) => (a, 0, 0),
+            ItemRef::Task(a, t) => (a, t + 1, 0),
+            ItemRef::Commitment(a, t, c) => (a, t + 1, c + 1),
+        }
+    }
+
     pub fn kind(self) -> ItemKind {
         match self {
             ItemRef::Area(_) => ItemKind::Area,
@@ -288,6 +310,28 @@ mod tests {
         for bad in ["0", "2", "1.2", "1.1.2", "1.1.1.1", "", "x", "1..1"] {
             assert_eq!(plan.find(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn items_order_as_in_the_document() {
+        let mut items = vec![
+            ItemRef::Commitment(0, 1, 0),
+            ItemRef::Area(1),
+            ItemRef::Task(0, 1),
+            ItemRef::Area(0),
+            ItemRef::Task(0, 0),
+        ];
+        items.sort();
+        assert_eq!(
+            items,
+            [
+                ItemRef::Area(0),
+                ItemRef::Task(0, 0),
+                ItemRef::Task(0, 1),
+                ItemRef::Commitment(0, 1, 0),
+                ItemRef::Area(1),
+            ]
+        );
     }
 
     #[test]

@@ -1,0 +1,379 @@
+//! All of the app's state, and `update`, the one place it changes. No I/O
+//! happens here: what needs the terminal (a copy, a suspend) is queued as an
+//! [`Effect`] for the event loop.
+
+use crate::plan::{ItemRef, Plan};
+use crate::tui::action::{Action, Mode};
+use crate::tui::layout::{self, Regions};
+use crate::tui::search_state::SearchState;
+use crate::tui::tree::TreeState;
+use crate::tui::views::{OverviewState, TargetsState};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Detail,
+}
+
+/// Something the event loop must do outside the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Stop the process (Ctrl-Z) and redraw when resumed.
+    Suspend,
+}
+
+/// How the app draws: plain ASCII symbols, and whether colour is allowed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    pub ascii: bool,
+    pub no_color: bool,
+}
+
+pub struct App {
+    pub plan: Plan,
+    pub options: Options,
+    pub mode: Mode,
+    /// The mode help returns to.
+    pub previous_mode: Mode,
+    pub focus: Focus,
+    pub tree: TreeState,
+    pub detail_scroll: usize,
+    pub width: u16,
+    pub height: u16,
+    pub search: SearchState,
+    pub targets: TargetsState,
+    pub overview: OverviewState,
+    /// A message for the footer, such as a copy confirmation.
+    pub status: Option<String>,
+    pub effects: Vec<Effect>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(plan: Plan, options: Options) -> Self {
+        let tree = TreeState::new(&plan);
+        let search = SearchState::new(&plan);
+        let targets = TargetsState::new(&plan);
+        App {
+            plan,
+            options,
+            mode: Mode::Browse,
+            previous_mode: Mode::Browse,
+            focus: Focus::Tree,
+            tree,
+            detail_scroll: 0,
+            width: 80,
+            height: 24,
+            search,
+            targets,
+            overview: OverviewState::default(),
+            status: None,
+            effects: Vec::new(),
+            quit: false,
+        }
+    }
+
+    pub fn regions(&self) -> Regions {
+        layout::regions(self.width, self.height)
+    }
+
+    pub fn selected(&self) -> Option<ItemRef> {
+        self.tree.selected_item()
+    }
+
+    /// Applies one action. Returns whether anything visible may have changed.
+    pub fn update(&mut self, action: Action) -> bool {
+        if !matches!(action, Action::Resize { .. }) {
+            self.status = None;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Suspend => self.effects.push(Effect::Suspend),
+            Action::Resize { width, height } => {
+                self.width = width;
+                self.height = height;
+            }
+            Action::ShowHelp => {
+                if self.mode != Mode::Help {
+                    self.previous_mode = self.mode;
+                    self.mode = Mode::Help;
+                }
+            }
+            _ => match self.mode {
+                Mode::Browse => self.browse(action),
+                Mode::Search => self.search_action(action),
+                Mode::Help => {
+                    if matches!(action, Action::Back) {
+                        self.mode = self.previous_mode;
+                    }
+                }
+                Mode::Targets => self.targets_action(action),
+                Mode::Filter => self.filter_action(action),
+                Mode::Overview => self.overview_action(action),
+            },
+        }
+        self.keep_in_view();
+        true
+    }
+
+    fn keep_in_view(&mut self) {
+        let regions = self.regions();
+        self.tree.scroll_into_view(regions.tree_rows());
+        let lines = crate::tui::view::detail::line_count(self, regions.detail_inner().width);
+        let max = lines.saturating_sub(regions.detail_inner().height as usize);
+        self.detail_scroll = self.detail_scroll.min(max);
+        self.search.keep_in_view(regions.search_rows());
+        self.targets.keep_in_view(regions.list_rows());
+    }
+
+    fn page(&self) -> isize {
+        self.regions().tree_rows().max(1) as isize
+    }
+
+    fn select_moved(&mut self, delta: isize) {
+        let before = self.tree.selected;
+        self.tree.move_by(delta);
+        if self.tree.selected != before {
+            self.detail_scroll = 0;
+        }
+    }
+
+    fn scroll_detail(&mut self, delta: isize) {
+        self.detail_scroll = self.detail_scroll.saturating_add_signed(delta);
+    }
+
+    fn browse(&mut self, action: Action) {
+        let page = self.page();
+        match (action, self.focus) {
+            (Action::Down, Focus::Tree) => self.select_moved(1),
+            (Action::Up, Focus::Tree) => self.select_moved(-1),
+            (Action::PageDown, Focus::Tree) => self.select_moved(page),
+            (Action::PageUp, Focus::Tree) => self.select_moved(-page),
+            (Action::Top, Focus::Tree) => self.select_moved(isize::MIN / 2),
+            (Action::Bottom, Focus::Tree) => self.select_moved(isize::MAX / 2),
+            (Action::Down, Focus::Detail) => self.scroll_detail(1),
+            (Action::Up, Focus::Detail) => self.scroll_detail(-1),
+            (Action::PageDown, Focus::Detail) => self.scroll_detail(page),
+            (Action::PageUp, Focus::Detail) => self.scroll_detail(-page),
+            (Action::Top, Focus::Detail) => self.detail_scroll = 0,
+            (Action::Bottom, Focus::Detail) => self.detail_scroll = usize::MAX / 2,
+            (Action::Collapse, _) => self.collapse(),
+            (Action::Expand, _) => self.expand(),
+            (Action::Toggle, _) => {
+                if let Some(item) = self.selected() {
+                    let open = !self.tree.is_expanded(item);
+                    self.tree.set_expanded(&self.plan, item, open);
+                }
+            }
+            (Action::FocusNext, _) => {
+                self.focus = match self.focus {
+                    Focus::Tree => Focus::Detail,
+                    Focus::Detail => Focus::Tree,
+                }
+            }
+            (Action::OpenSearch, _) => {
+                self.search.open(self.selected());
+                self.mode = Mode::Search;
+            }
+            (Action::NextHit, _) => self.step_hit(1),
+            (Action::PrevHit, _) => self.step_hit(-1),
+            (Action::Copy, _) => self.copy(),
+            (Action::ShowTargets, _) => self.mode = Mode::Targets,
+            (Action::ShowOverview, _) => self.mode = Mode::Overview,
+            (Action::Back, _) => self.focus = Focus::Tree,
+            (Action::ScrollDown { column, row }, _) => self.wheel(column, row, 3),
+            (Action::ScrollUp { column, row }, _) => self.wheel(column, row, -3),
+            (Action::Click { column, row }, _) => self.click(column, row),
+            _ => {}
+        }
+    }
+
+    fn collapse(&mut self) {
+        let Some(item) = self.selected() else { return };
+        if self.tree.is_expanded(item) {
+            self.tree.set_expanded(&self.plan, item, false);
+        } else if let Some(parent) = TreeState::parent(item) {
+            self.tree.select_item(parent);
+            self.detail_scroll = 0;
+        }
+    }
+
+    fn expand(&mut self) {
+        let Some(item) = self.selected() else { return };
+        if !TreeState::has_children(&self.plan, item) {
+            return;
+        }
+        if self.tree.is_expanded(item) {
+            self.select_moved(1);
+        } else {
+            self.tree.set_expanded(&self.plan, item, true);
+        }
+    }
+
+    fn wheel(&mut self, column: u16, row: u16, delta: isize) {
+        let regions = self.regions();
+        if regions.detail.contains((column, row).into()) {
+            self.scroll_detail(delta);
+        } else if regions.tree.contains((column, row).into()) {
+            self.select_moved(delta);
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let regions = self.regions();
+        let inner = regions.tree_inner();
+        if inner.contains((column, row).into()) {
+            let index = self.tree.offset + (row - inner.y) as usize;
+            if index < self.tree.rows.len() {
+                let before = self.tree.selected;
+                self.tree.select(index);
+                if before == index {
+                    // A second click on the selected row opens or closes it.
+                    self.browse(Action::Toggle);
+                } else {
+                    self.detail_scroll = 0;
+                }
+            }
+            self.focus = Focus::Tree;
+        } else if regions.detail.contains((column, row).into()) {
+            self.focus = Focus::Detail;
+        }
+    }
+
+    /// Selects an item in the tree, opening its ancestors.
+    pub fn reveal(&mut self, item: ItemRef) {
+        self.tree.reveal(&self.plan, item);
+        self.detail_scroll = 0;
+    }
+
+    fn step_hit(&mut self, delta: isize) {
+        match self.search.step(delta) {
+            Some(item) => {
+                self.reveal(item);
+                self.status = Some(format!(
+                    "hit {}/{} of “{}”",
+                    self.search.cursor + 1,
+                    self.search.accepted.len(),
+                    self.search.accepted_query
+                ));
+            }
+            None => self.status = Some("no search yet: press / to search".to_string()),
+        }
+    }
+
+    fn copy(&mut self) {
+        let Some(item) = self.selected() else { return };
+        let id = self.plan.id_of(item).to_string();
+        let line = self.plan.line_of(item);
+        let text = format!("{} {} (line {})", id, self.plan.text_of(item), line);
+        self.effects.push(Effect::Copy(text));
+        self.status = Some(format!("copied {id} (line {line}) to the clipboard"));
+    }
+
+    fn search_action(&mut self, action: Action) {
+        match action {
+            Action::Input(c) => self.search.push(&self.plan, &c.to_string()),
+            Action::Paste(text) => self.search.push(&self.plan, &text),
+            Action::Backspace => self.search.backspace(&self.plan),
+            Action::ClearQuery => self.search.set_query(&self.plan, String::new()),
+            Action::Down => self.search.move_by(1),
+            Action::Up => self.search.move_by(-1),
+            Action::PageDown => self.search.move_by(self.page()),
+            Action::PageUp => self.search.move_by(-self.page()),
+            Action::Accept => {
+                if let Some(item) = self.search.accept() {
+                    self.reveal(item);
+                    self.focus = Focus::Tree;
+                }
+                self.mode = Mode::Browse;
+            }
+            Action::Back => {
+                if let Some(item) = self.search.saved_selection {
+                    self.tree.select_item(item);
+                }
+                self.mode = Mode::Browse;
+            }
+            Action::Click { column, row } => {
+                let list = self.regions().search_list();
+                if list.contains((column, row).into()) {
+                    let index = self.search.offset + (row - list.y) as usize;
+                    self.search.select(index);
+                }
+            }
+            Action::ScrollDown { .. } => self.search.move_by(3),
+            Action::ScrollUp { .. } => self.search.move_by(-3),
+            _ => {}
+        }
+    }
+
+    fn targets_action(&mut self, action: Action) {
+        let page = self.regions().list_rows().max(1) as isize;
+        match action {
+            Action::Down | Action::ScrollDown { .. } => self.targets.move_by(1),
+            Action::Up | Action::ScrollUp { .. } => self.targets.move_by(-1),
+            Action::PageDown => self.targets.move_by(page),
+            Action::PageUp => self.targets.move_by(-page),
+            Action::Top => self.targets.move_by(isize::MIN / 2),
+            Action::Bottom => self.targets.move_by(isize::MAX / 2),
+            Action::CycleSort => self.targets.cycle_sort(&self.plan),
+            Action::CycleUnit => self.targets.cycle_unit(&self.plan),
+            Action::OpenSearch => self.mode = Mode::Filter,
+            Action::Accept => {
+                if let Some(item) = self.targets.selected_item() {
+                    self.reveal(item);
+                    self.mode = Mode::Browse;
+                }
+            }
+            Action::ShowOverview => self.mode = Mode::Overview,
+            Action::Back => self.mode = Mode::Browse,
+            _ => {}
+        }
+    }
+
+    fn filter_action(&mut self, action: Action) {
+        let mut filter = self.targets.filter.clone();
+        match action {
+            Action::Input(c) => filter.push(c),
+            Action::Paste(text) => {
+                filter.extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }))
+            }
+            Action::Backspace => {
+                filter.pop();
+            }
+            Action::ClearQuery => filter.clear(),
+            Action::Down => return self.targets.move_by(1),
+            Action::Up => return self.targets.move_by(-1),
+            Action::Accept => return self.mode = Mode::Targets,
+            Action::Back => {
+                filter.clear();
+                self.mode = Mode::Targets;
+            }
+            _ => return,
+        }
+        if filter != self.targets.filter {
+            self.targets.set_filter(&self.plan, filter);
+        }
+    }
+
+    fn overview_action(&mut self, action: Action) {
+        let count = crate::tui::views::largest_amounts(&self.plan).len();
+        match action {
+            Action::Down | Action::ScrollDown { .. } => self.overview.move_by(1, count),
+            Action::Up | Action::ScrollUp { .. } => self.overview.move_by(-1, count),
+            Action::Top => self.overview.selected = 0,
+            Action::Bottom => self.overview.selected = count.saturating_sub(1),
+            Action::Accept => {
+                let amounts = crate::tui::views::largest_amounts(&self.plan);
+                if let Some(item) = amounts.get(self.overview.selected).map(|a| a.item) {
+                    self.reveal(item);
+                    self.mode = Mode::Browse;
+                }
+            }
+            Action::ShowTargets => self.mode = Mode::Targets,
+            Action::Back => self.mode = Mode::Browse,
+            _ => {}
+        }
+    }
+}

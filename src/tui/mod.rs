@@ -1,0 +1,220 @@
+//! The terminal app. `App` holds the state and `App::update` changes it;
+//! `view::render` draws it; this module only turns terminal events into
+//! actions, carries out effects and keeps the terminal sane.
+
+pub mod action;
+pub mod app;
+pub mod layout;
+pub mod search_state;
+pub mod tree;
+pub mod view;
+pub mod views;
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+
+use crate::plan::Plan;
+use action::{Action, Mode, action_for};
+use app::{App, Effect, Options};
+
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error(
+        "no terminal: stdout is not a tty; use a subcommand instead, such as `plan-explorer tree` or `plan-explorer search 泸古高速`"
+    )]
+    NoTerminal,
+    #[error("terminal error: {0}")]
+    Io(#[from] io::Error),
+}
+
+/// What to show first.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StartOptions {
+    pub options: Options,
+    pub overview: bool,
+}
+
+/// Turns a terminal event into an action for the app's current mode.
+pub fn event_to_action(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => action_for(app.mode, *key),
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        Event::Mouse(mouse) => {
+            let (column, row) = (mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::ScrollDown => Some(Action::ScrollDown { column, row }),
+                MouseEventKind::ScrollUp => Some(Action::ScrollUp { column, row }),
+                MouseEventKind::Down(_) => Some(Action::Click { column, row }),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Feeds events to the app and draws after each: the loop the tests drive on a
+/// `TestBackend`. Stops early when the app quits.
+pub fn drive<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: impl IntoIterator<Item = Event>,
+) -> Result<(), B::Error> {
+    let size = terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    terminal.draw(|frame| view::render(app, frame))?;
+    for event in events {
+        if let Event::Resize(width, height) = event {
+            terminal.resize(ratatui::layout::Rect::new(0, 0, width, height))?;
+        }
+        if let Some(action) = event_to_action(app, &event) {
+            app.update(action);
+        }
+        app.effects.clear();
+        terminal.draw(|frame| view::render(app, frame))?;
+        if app.quit {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Runs the app on the real terminal until the user quits or a signal ends it.
+pub fn run(plan: Plan, start: StartOptions) -> Result<(), TuiError> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(TuiError::NoTerminal);
+    }
+    let mut app = App::new(plan, start.options);
+    if start.overview {
+        app.mode = Mode::Overview;
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut terminal = enter()?;
+    let result = event_loop(&mut terminal, &mut app, &stop);
+    leave();
+    result
+}
+
+fn enter() -> io::Result<ratatui::DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
+    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    // ratatui's hook restores raw mode and the screen; this one also turns
+    // off the mouse and paste modes first, so a panic leaves a clean shell.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        previous(info);
+    }));
+    Ok(terminal)
+}
+
+fn leave() {
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> Result<(), TuiError> {
+    let size = terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    let mut dirty = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal.draw(|frame| view::render(app, frame))?;
+            dirty = false;
+        }
+        if !event::poll(Duration::from_millis(200))? {
+            continue;
+        }
+        let event = event::read()?;
+        if let Some(action) = event_to_action(app, &event) {
+            dirty |= app.update(action);
+        }
+        for effect in std::mem::take(&mut app.effects) {
+            match effect {
+                Effect::Copy(text) => copy_osc52(&text)?,
+                Effect::Suspend => {
+                    suspend()?;
+                    *terminal = enter()?;
+                    terminal.clear()?;
+                    dirty = true;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Restores the terminal, stops the process as Ctrl-Z would, and returns when
+/// `fg` resumes it.
+fn suspend() -> io::Result<()> {
+    leave();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    Ok(())
+}
+
+/// Puts text on the clipboard with OSC 52, which terminals honour over SSH.
+fn copy_osc52(text: &str) -> io::Result<()> {
+    let mut out = io::stdout();
+    write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
+    out.flush()
+}
+
+/// Standard base64 with padding; small enough not to need a crate.
+pub fn base64(bytes: &[u8]) -> String {
+    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(TABLE[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_the_standard_alphabet() {
+        assert_eq!(super::base64(b""), "");
+        assert_eq!(super::base64(b"f"), "Zg==");
+        assert_eq!(super::base64(b"fo"), "Zm8=");
+        assert_eq!(super::base64(b"foo"), "Zm9v");
+        assert_eq!(super::base64("泸".as_bytes()), "5rO4");
+    }
+}

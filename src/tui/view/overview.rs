@@ -1,0 +1,136 @@
+//! The overview: per-area bar charts of tasks, commitments and targets, and
+//! the largest amounts as a sorted bar list. Amounts are shown side by side,
+//! never summed: different units, and totals against yearly figures, overlap.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
+
+use super::detail::format_value;
+use super::targets::short_title;
+use super::theme::{Symbols, Theme};
+use crate::tui::app::App;
+use crate::tui::views::{area_stats, largest_amounts, money_unit};
+use crate::width::truncate;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
+    let stats = area_stats(&app.plan);
+    let chart_height = (stats.len() as u16 + 2).min(area.height / 2).max(3);
+    let [charts, amounts] = Layout::default()
+        .direction(Direction::Vertical)
+        .constraints([Constraint::Length(chart_height), Constraint::Min(0)])
+        .areas(area);
+    let label_w = if area.width >= 110 { 22 } else { 14 };
+    let third = charts.width.saturating_sub(label_w) / 3;
+    let [tasks, commitments, targets] = Layout::default()
+        .direction(Direction::Horizontal)
+        .constraints([
+            Constraint::Length(label_w + third),
+            Constraint::Length(third),
+            Constraint::Min(0),
+        ])
+        .areas(charts);
+    let metric = |pick: fn(&crate::tui::views::AreaStats) -> usize, labels: bool| {
+        let bars: Vec<Bar> = stats
+            .iter()
+            .map(|s| {
+                let bar = Bar::default().value(pick(s) as u64);
+                if labels {
+                    bar.label(Line::from(format!(
+                        "{:>2} {}",
+                        s.id,
+                        short_title(&s.title, label_w as usize - 4)
+                    )))
+                } else {
+                    bar
+                }
+            })
+            .collect();
+        BarChart::default()
+            .direction(Direction::Horizontal)
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(1)
+            .bar_gap(0)
+            .bar_set(bar_set(app.options.ascii))
+            .bar_style(theme.bar)
+            .value_style(theme.header)
+    };
+    let mut chart = |title: &str, pick, labels, rect: Rect| {
+        let block = super::block(title, false, theme, symbols);
+        frame.render_widget(metric(pick, labels).block(block), rect);
+    };
+    chart("Tasks per area", |s| s.tasks, true, tasks);
+    chart("Commitments", |s| s.commitments, false, commitments);
+    chart("Targets", |s| s.targets, false, targets);
+    render_amounts(app, frame, amounts, theme, symbols);
+}
+
+fn bar_set(ascii: bool) -> ratatui::symbols::bar::Set<'static> {
+    if ascii {
+        ratatui::symbols::bar::Set {
+            full: "#",
+            seven_eighths: "#",
+            three_quarters: "#",
+            five_eighths: "#",
+            half: "#",
+            three_eighths: "#",
+            one_quarter: "#",
+            one_eighth: "#",
+            empty: " ",
+        }
+    } else {
+        ratatui::symbols::bar::NINE_LEVELS
+    }
+}
+
+fn render_amounts(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
+    let unit = money_unit(&app.plan).unwrap_or_default();
+    let amounts = largest_amounts(&app.plan);
+    let title = format!("Largest amounts in {unit} · each on its own, never summed · Enter jumps");
+    let block = super::block(&title, true, theme, symbols);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if amounts.is_empty() {
+        frame.render_widget(Paragraph::new("no amounts"), inner);
+        return;
+    }
+    let rows = inner.height as usize;
+    let selected = app.overview.selected.min(amounts.len() - 1);
+    let start = selected.saturating_sub(rows.saturating_sub(1));
+    let label_w = (inner.width as usize / 2).clamp(10, 48);
+    let bars: Vec<Bar> = amounts
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(rows)
+        .map(|(i, a)| {
+            let id = app.plan.id_of(a.item);
+            let short = a.subject.clone().unwrap_or_else(|| {
+                crate::plan::text::first_clause(app.plan.text_of(a.item)).to_string()
+            });
+            let label = truncate(&format!("{id} {short}"), label_w);
+            let style = if i == selected {
+                theme.selected
+            } else {
+                theme.bar
+            };
+            Bar::default()
+                .value(a.value.max(0.0).round() as u64)
+                .text_value(format!("{}{}", format_value(a.value), unit))
+                .label(Line::from(label))
+                .style(style)
+        })
+        .collect();
+    let chart = BarChart::default()
+        .direction(Direction::Horizontal)
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(1)
+        .bar_gap(0)
+        .bar_set(bar_set(app.options.ascii))
+        .value_style(theme.header)
+        .max(amounts[0].value.max(1.0).round() as u64)
+        .style(Style::default());
+    frame.render_widget(chart, inner);
+}

@@ -1,0 +1,248 @@
+//! State and data of the targets table and the overview: what rows exist, in
+//! what order, and which is selected. Drawing lives in `view`.
+
+use crate::plan::{ItemRef, Plan, Target};
+
+/// How the targets table is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Document,
+    /// Largest first, grouped by unit (units in order of first mention).
+    ValueDesc,
+    ValueAsc,
+}
+
+impl Sort {
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Document => "document order",
+            Sort::ValueDesc => "value, largest first within each unit",
+            Sort::ValueAsc => "value, smallest first within each unit",
+        }
+    }
+}
+
+/// A target with the commitment that states it.
+#[derive(Debug, Clone, Copy)]
+pub struct TargetRow {
+    pub item: ItemRef,
+    pub index: usize,
+}
+
+impl TargetRow {
+    pub fn target<'p>(&self, plan: &'p Plan) -> Option<&'p Target> {
+        match self.item {
+            ItemRef::Commitment(a, t, c) => plan.commitment(a, t, c).targets.get(self.index),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct TargetsState {
+    pub sort: Sort,
+    /// Show only this unit, or every unit.
+    pub unit: Option<String>,
+    /// Units in order of first mention.
+    pub units: Vec<String>,
+    pub filter: String,
+    pub rows: Vec<TargetRow>,
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl TargetsState {
+    pub fn new(plan: &Plan) -> Self {
+        let mut units: Vec<String> = Vec::new();
+        for (_, _, target) in plan.targets() {
+            if !units.contains(&target.unit) {
+                units.push(target.unit.clone());
+            }
+        }
+        let mut state = TargetsState {
+            units,
+            ..TargetsState::default()
+        };
+        state.rebuild(plan);
+        state
+    }
+
+    /// Recomputes the visible rows from the sort, unit and filter.
+    pub fn rebuild(&mut self, plan: &Plan) {
+        let terms: Vec<String> = self.filter.split_whitespace().map(str::to_string).collect();
+        let matching = crate::tui::search_state::matching_commitments(plan, &self.filter);
+        let mut rows: Vec<TargetRow> = Vec::new();
+        for (item, commitment) in plan.commitments() {
+            for (index, target) in commitment.targets.iter().enumerate() {
+                if self.unit.as_ref().is_some_and(|u| *u != target.unit) {
+                    continue;
+                }
+                if !terms.is_empty() && !matching.as_ref().is_some_and(|m| m.contains(&item)) {
+                    continue;
+                }
+                rows.push(TargetRow { item, index });
+            }
+        }
+        let unit_rank = |row: &TargetRow| {
+            row.target(plan)
+                .and_then(|t| self.units.iter().position(|u| *u == t.unit))
+                .unwrap_or(usize::MAX)
+        };
+        let value = |row: &TargetRow| row.target(plan).map_or(0.0, |t| t.value);
+        match self.sort {
+            Sort::Document => {}
+            Sort::ValueDesc => rows.sort_by(|a, b| {
+                unit_rank(a)
+                    .cmp(&unit_rank(b))
+                    .then(value(b).total_cmp(&value(a)))
+            }),
+            Sort::ValueAsc => rows.sort_by(|a, b| {
+                unit_rank(a)
+                    .cmp(&unit_rank(b))
+                    .then(value(a).total_cmp(&value(b)))
+            }),
+        }
+        self.rows = rows;
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+    }
+
+    pub fn cycle_sort(&mut self, plan: &Plan) {
+        self.sort = match self.sort {
+            Sort::Document => Sort::ValueDesc,
+            Sort::ValueDesc => Sort::ValueAsc,
+            Sort::ValueAsc => Sort::Document,
+        };
+        self.selected = 0;
+        self.rebuild(plan);
+    }
+
+    pub fn cycle_unit(&mut self, plan: &Plan) {
+        let next = match &self.unit {
+            None => self.units.first().cloned(),
+            Some(u) => {
+                let i = self.units.iter().position(|x| x == u).map_or(0, |i| i + 1);
+                self.units.get(i).cloned()
+            }
+        };
+        self.unit = next;
+        self.selected = 0;
+        self.rebuild(plan);
+    }
+
+    pub fn set_filter(&mut self, plan: &Plan, filter: String) {
+        self.filter = filter;
+        self.selected = 0;
+        self.rebuild(plan);
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        self.selected = self
+            .selected
+            .saturating_add_signed(delta)
+            .min(self.rows.len().saturating_sub(1));
+    }
+
+    pub fn selected_item(&self) -> Option<ItemRef> {
+        self.rows.get(self.selected).map(|r| r.item)
+    }
+
+    pub fn keep_in_view(&mut self, height: usize) {
+        if height == 0 {
+            return;
+        }
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct OverviewState {
+    /// The selected bar of the largest amounts.
+    pub selected: usize,
+}
+
+impl OverviewState {
+    pub fn move_by(&mut self, delta: isize, count: usize) {
+        self.selected = self
+            .selected
+            .saturating_add_signed(delta)
+            .min(count.saturating_sub(1));
+    }
+}
+
+/// An amount for the overview's bar list.
+#[derive(Debug, Clone)]
+pub struct Amount {
+    pub item: ItemRef,
+    pub value: f64,
+    pub text: String,
+    pub subject: Option<String>,
+}
+
+/// The money unit the plan uses most (a unit ending in 元), if any.
+pub fn money_unit(plan: &Plan) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (_, _, t) in plan.targets() {
+        if t.unit.ends_with('元') {
+            match counts.iter_mut().find(|(u, _)| *u == t.unit) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((t.unit.clone(), 1)),
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(u, _)| u)
+}
+
+/// Every amount in the plan's money unit, largest first, each on its own:
+/// amounts are never added up, since totals and yearly figures may overlap.
+pub fn largest_amounts(plan: &Plan) -> Vec<Amount> {
+    let Some(unit) = money_unit(plan) else {
+        return Vec::new();
+    };
+    let mut amounts: Vec<Amount> = plan
+        .targets()
+        .filter(|(_, _, t)| t.unit == unit)
+        .map(|(item, _, t)| Amount {
+            item,
+            value: t.value,
+            text: t.text.clone(),
+            subject: t.subject.clone(),
+        })
+        .collect();
+    amounts.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.item.cmp(&b.item)));
+    amounts
+}
+
+/// Per-area counts, shared by the overview charts and `stats`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AreaStats {
+    pub id: String,
+    pub title: String,
+    pub tasks: usize,
+    pub commitments: usize,
+    pub targets: usize,
+    pub projects: usize,
+}
+
+pub fn area_stats(plan: &Plan) -> Vec<AreaStats> {
+    plan.areas
+        .iter()
+        .map(|area| AreaStats {
+            id: area.id.clone(),
+            title: area.title.clone(),
+            tasks: area.tasks.len(),
+            commitments: area.commitment_count(),
+            targets: area.target_count(),
+            projects: area
+                .tasks
+                .iter()
+                .flat_map(|t| &t.commitments)
+                .map(|c| c.projects.len())
+                .sum(),
+        })
+        .collect()
+}
