@@ -164,8 +164,16 @@ fn is_digit(c: char) -> bool {
 }
 
 /// Splits a leading numbering marker off a line. Points keep their marker in the
-/// text (一是… reads as part of the sentence); other markers are removed.
+/// text (一是… reads as part of the sentence); other markers are removed. A
+/// marker with nothing after it is not a marker: the line stays as written.
 fn split_marker(line: &str) -> (Option<Marker>, &str) {
+    match find_marker(line) {
+        (Some(_), body) if body.trim().is_empty() => (None, line),
+        found => found,
+    }
+}
+
+fn find_marker(line: &str) -> (Option<Marker>, &str) {
     let (numerals, rest) = take_while_in(line, |c| CHINESE_DIGITS.contains(&c));
     if !numerals.is_empty() && char_len(numerals) <= 3 {
         if let Some(body) = rest.strip_prefix('、') {
