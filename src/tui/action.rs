@@ -111,23 +111,25 @@ pub struct Binding {
 
 use Mode::{Browse, Filter, Help, Overview, Search, Targets};
 
-const ALL: &[Mode] = &[Browse, Search, Help, Targets, Overview, Filter];
+pub const ALL: &[Mode] = &[Browse, Search, Help, Targets, Overview, Filter];
 const TYPING: &[Mode] = &[Search, Filter];
-const LISTS: &[Mode] = &[Browse, Targets, Overview];
+const LISTS: &[Mode] = &[Browse, Targets, Overview, Help];
 
 /// The key table. Order matters: the first binding that matches wins, and the
 /// footer and help list bindings in this order.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     Binding { modes: ALL, keys: &[ctrl('c')], action: Action::Quit, help: "quit", footer: "" },
+    Binding { modes: &[Browse, Targets, Overview], keys: &[ch('?')], action: Action::ShowHelp, help: "this help", footer: "help" },
+    Binding { modes: &[Browse, Targets], keys: &[ch('/')], action: Action::OpenSearch, help: "search (Chinese or pinyin; in targets, filter the rows)", footer: "search" },
     Binding { modes: &[Browse, Targets, Overview], keys: &[ch('q')], action: Action::Quit, help: "quit", footer: "quit" },
     Binding { modes: ALL, keys: &[ctrl('z')], action: Action::Suspend, help: "suspend to the shell (fg resumes)", footer: "" },
     Binding { modes: TYPING, keys: &[plain(KeyCode::Up), ctrl('p')], action: Action::Up, help: "previous hit", footer: "" },
     Binding { modes: TYPING, keys: &[plain(KeyCode::Down), ctrl('n')], action: Action::Down, help: "next hit", footer: "" },
     Binding { modes: LISTS, keys: &[ch('j'), plain(KeyCode::Down)], action: Action::Down, help: "move down (scroll the detail pane when it has focus)", footer: "move" },
     Binding { modes: LISTS, keys: &[ch('k'), plain(KeyCode::Up)], action: Action::Up, help: "move up", footer: "" },
-    Binding { modes: &[Browse, Targets, Overview, Search], keys: &[plain(KeyCode::PageDown)], action: Action::PageDown, help: "page down", footer: "" },
-    Binding { modes: &[Browse, Targets, Overview, Search], keys: &[plain(KeyCode::PageUp)], action: Action::PageUp, help: "page up", footer: "" },
+    Binding { modes: &[Browse, Targets, Overview, Search, Help], keys: &[plain(KeyCode::PageDown)], action: Action::PageDown, help: "page down", footer: "" },
+    Binding { modes: &[Browse, Targets, Overview, Search, Help], keys: &[plain(KeyCode::PageUp)], action: Action::PageUp, help: "page up", footer: "" },
     Binding { modes: LISTS, keys: &[ch('g'), plain(KeyCode::Home)], action: Action::Top, help: "go to the top", footer: "" },
     Binding { modes: LISTS, keys: &[ch('G'), plain(KeyCode::End)], action: Action::Bottom, help: "go to the bottom", footer: "" },
     Binding { modes: &[Browse], keys: &[ch('h'), plain(KeyCode::Left)], action: Action::Collapse, help: "collapse, or go to the parent", footer: "" },
@@ -136,7 +138,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding { modes: &[Search, Targets, Overview], keys: &[plain(KeyCode::Enter)], action: Action::Accept, help: "jump to the selection in the tree", footer: "jump" },
     Binding { modes: &[Filter], keys: &[plain(KeyCode::Enter)], action: Action::Accept, help: "keep the filter", footer: "keep" },
     Binding { modes: &[Browse], keys: &[plain(KeyCode::Tab), plain(KeyCode::BackTab)], action: Action::FocusNext, help: "switch focus between the tree and the detail pane", footer: "focus" },
-    Binding { modes: &[Browse, Targets], keys: &[ch('/')], action: Action::OpenSearch, help: "search (Chinese or pinyin; in targets, filter the rows)", footer: "search" },
     Binding { modes: &[Browse], keys: &[ch('n')], action: Action::NextHit, help: "next hit of the last search", footer: "" },
     Binding { modes: &[Browse], keys: &[ch('N')], action: Action::PrevHit, help: "previous hit of the last search", footer: "" },
     Binding { modes: &[Browse, Overview], keys: &[ch('t')], action: Action::ShowTargets, help: "table of every target", footer: "targets" },
@@ -147,7 +148,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding { modes: TYPING, keys: &[ctrl('u')], action: Action::ClearQuery, help: "clear the query", footer: "" },
     Binding { modes: TYPING, keys: &[plain(KeyCode::Backspace)], action: Action::Backspace, help: "delete a character", footer: "" },
     Binding { modes: ALL, keys: &[plain(KeyCode::Esc)], action: Action::Back, help: "back: close the overlay or view (search: restore the selection)", footer: "back" },
-    Binding { modes: &[Browse, Targets, Overview], keys: &[ch('?')], action: Action::ShowHelp, help: "this help", footer: "help" },
     Binding { modes: &[Help], keys: &[ch('?'), ch('q')], action: Action::Back, help: "close the help", footer: "close" },
 ];
 

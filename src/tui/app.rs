@@ -40,6 +40,7 @@ pub struct App {
     pub focus: Focus,
     pub tree: TreeState,
     pub detail_scroll: usize,
+    pub help_scroll: usize,
     pub width: u16,
     pub height: u16,
     pub search: SearchState,
@@ -64,6 +65,7 @@ impl App {
             focus: Focus::Tree,
             tree,
             detail_scroll: 0,
+            help_scroll: 0,
             width: 80,
             height: 24,
             search,
@@ -99,16 +101,13 @@ impl App {
                 if self.mode != Mode::Help {
                     self.previous_mode = self.mode;
                     self.mode = Mode::Help;
+                    self.help_scroll = 0;
                 }
             }
             _ => match self.mode {
                 Mode::Browse => self.browse(action),
                 Mode::Search => self.search_action(action),
-                Mode::Help => {
-                    if matches!(action, Action::Back) {
-                        self.mode = self.previous_mode;
-                    }
-                }
+                Mode::Help => self.help_action(action),
                 Mode::Targets => self.targets_action(action),
                 Mode::Filter => self.filter_action(action),
                 Mode::Overview => self.overview_action(action),
@@ -330,6 +329,26 @@ impl App {
             Action::Back => self.mode = Mode::Browse,
             _ => {}
         }
+    }
+
+    fn help_action(&mut self, action: Action) {
+        let page = self.page();
+        let delta = match action {
+            Action::Back => {
+                self.mode = self.previous_mode;
+                return;
+            }
+            Action::Down | Action::ScrollDown { .. } => 1,
+            Action::Up | Action::ScrollUp { .. } => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            _ => return,
+        };
+        let max = crate::tui::view::help::line_count(self.options.ascii)
+            .saturating_sub(self.regions().list_rows() + 2);
+        self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
     }
 
     fn filter_action(&mut self, action: Action) {

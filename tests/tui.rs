@@ -1,0 +1,303 @@
+//! The whole app on ratatui's TestBackend: snapshots of the screens that
+//! matter, and random keys at random sizes that must never panic.
+
+use plan_explorer::plan::load::load_embedded;
+use plan_explorer::tui::app::{App, Options};
+use plan_explorer::tui::drive;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+fn key(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn code(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn typed(text: &str) -> Vec<Event> {
+    text.chars().map(key).collect()
+}
+
+/// Runs the app on a w x h test terminal through the events.
+fn screen(w: u16, h: u16, events: Vec<Event>) -> (Terminal<TestBackend>, App) {
+    screen_with(w, h, events, Options::default())
+}
+
+/// The returned terminal holds one fresh draw of the final state: TestBackend
+/// keeps stale symbols in the cells a wide glyph hides, which a real terminal
+/// overwrites, and they would garble the snapshots.
+fn screen_with(
+    w: u16,
+    h: u16,
+    events: Vec<Event>,
+    options: Options,
+) -> (Terminal<TestBackend>, App) {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut app = App::new(load_embedded().unwrap(), options);
+    drive(&mut terminal, &mut app, events).unwrap();
+    let size = terminal.size().unwrap();
+    let mut fresh = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    fresh
+        .draw(|frame| plan_explorer::tui::view::render(&app, frame))
+        .unwrap();
+    (fresh, app)
+}
+
+fn text_of(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            skip = plan_explorer::width::str_width(symbol).saturating_sub(1);
+            out.push_str(symbol);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The characters drawn in a given foreground colour, in reading order.
+fn drawn_in(terminal: &Terminal<TestBackend>, fg: ratatui::style::Color) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            if cell.fg == fg {
+                out.push_str(cell.symbol());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn first_screen_120x40() {
+    let (terminal, _) = screen(120, 40, vec![]);
+    let text = text_of(&terminal);
+    assert!(text.contains("以链带面、强链聚群,做大做强制造业"));
+    assert!(text.contains("忠诚干净担当,全面加强政府自身建设"));
+    insta::assert_snapshot!(text_of(&terminal));
+}
+
+#[test]
+fn first_screen_80x24() {
+    let (terminal, _) = screen(80, 24, vec![]);
+    assert!(
+        text_of(&terminal).contains("? help"),
+        "the footer fits at 80 columns"
+    );
+    insta::assert_snapshot!(text_of(&terminal));
+}
+
+#[test]
+fn task_detail_shows_its_paragraph_targets_and_source_line() {
+    // Open area 2 and select its first task, 2.1.
+    let (terminal, app) = screen(120, 40, vec![key('j'), key('l'), key('l')]);
+    assert_eq!(app.plan.id_of(app.selected().unwrap()), "2.1");
+    let text = text_of(&terminal);
+    assert!(text.contains("Task 2.1 · source line 13"));
+    assert!(text.contains("推进制造业延链强链"));
+    insta::assert_snapshot!(text_of(&terminal));
+}
+
+#[test]
+fn help_lists_the_key_table() {
+    let (terminal, app) = screen(100, 40, vec![key('?')]);
+    let text = text_of(&terminal);
+    for binding in plan_explorer::tui::action::BINDINGS {
+        if binding
+            .modes
+            .contains(&plan_explorer::tui::action::Mode::Browse)
+        {
+            let shown: String = binding.help.chars().take(20).collect();
+            assert!(text.contains(&shown), "help misses {shown:?}");
+        }
+    }
+    assert_eq!(app.mode, plan_explorer::tui::action::Mode::Help);
+    insta::assert_snapshot!(text_of(&terminal));
+}
+
+#[test]
+fn a_tiny_terminal_says_so() {
+    let (terminal, _) = screen(30, 8, vec![key('j')]);
+    assert!(text_of(&terminal).contains("too small"));
+    insta::assert_snapshot!(text_of(&terminal));
+}
+
+#[test]
+fn search_accept_selects_the_hit_and_esc_restores() {
+    let mut events = vec![key('/')];
+    events.extend(typed("泸古高速"));
+    events.push(code(KeyCode::Enter));
+    let (_, app) = screen(120, 40, events);
+    let id = app.plan.id_of(app.selected().unwrap()).to_string();
+    assert!(
+        app.plan
+            .text_of(app.selected().unwrap())
+            .contains("泸古高速"),
+        "{id}"
+    );
+
+    let mut events = vec![key('j'), key('/')];
+    events.extend(typed("泸古高速"));
+    events.push(code(KeyCode::Esc));
+    let (_, app) = screen(120, 40, events);
+    assert_eq!(app.plan.id_of(app.selected().unwrap()), "2");
+}
+
+#[test]
+fn search_highlights_matches() {
+    let mut events = vec![key('/')];
+    events.extend(typed("仙鹤"));
+    let (terminal, _) = screen(120, 40, events);
+    let theme = plan_explorer::tui::view::theme::theme(&Options::default());
+    let marked = drawn_in(&terminal, theme.matched.fg.unwrap());
+    assert!(marked.contains("仙鹤"), "highlighted: {marked}");
+}
+
+#[test]
+fn ascii_mode_draws_no_box_characters() {
+    let options = Options {
+        ascii: true,
+        no_color: true,
+    };
+    let (terminal, _) = screen_with(80, 24, vec![key('l')], options);
+    let text = text_of(&terminal);
+    for symbol in ['╭', '│', '▸', '▾', '◆', '↓'] {
+        assert!(!text.contains(symbol), "{symbol} drawn in ASCII mode");
+    }
+    assert!(text.contains("+--"));
+}
+
+#[test]
+fn no_color_draws_no_colour() {
+    let options = Options {
+        ascii: false,
+        no_color: true,
+    };
+    let (terminal, _) = screen_with(80, 24, vec![key('/'), key('a')], options);
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset);
+        assert_eq!(cell.bg, ratatui::style::Color::Reset);
+    }
+}
+
+#[test]
+fn mouse_click_selects_and_wheel_moves() {
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 5,
+        row: 4,
+        modifiers: KeyModifiers::NONE,
+    });
+    let (_, app) = screen(120, 40, vec![click]);
+    // Row 4 is the third row of the tree (header, border, then rows).
+    assert_eq!(app.plan.id_of(app.selected().unwrap()), "3");
+    let wheel = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 5,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    });
+    let (_, app) = screen(120, 40, vec![wheel]);
+    assert_eq!(app.plan.id_of(app.selected().unwrap()), "4");
+}
+
+#[test]
+fn tab_gives_the_detail_pane_the_keys() {
+    let (_, app) = screen(
+        80,
+        24,
+        vec![key('l'), key('j'), code(KeyCode::Tab), key('j')],
+    );
+    assert_eq!(
+        app.plan.id_of(app.selected().unwrap()),
+        "1.1",
+        "j scrolled the detail, not the tree"
+    );
+    assert_eq!(app.focus, plan_explorer::tui::app::Focus::Detail);
+}
+
+#[test]
+fn bracketed_paste_goes_into_the_query() {
+    let (_, app) = screen(
+        120,
+        40,
+        vec![key('/'), Event::Paste("泸古\n高速".to_string())],
+    );
+    assert_eq!(app.search.query, "泸古 高速");
+    assert!(!app.search.hits.is_empty());
+}
+
+#[test]
+fn copy_queues_an_osc52_effect_and_confirms() {
+    let mut app = App::new(load_embedded().unwrap(), Options::default());
+    app.update(plan_explorer::tui::action::Action::Copy);
+    assert!(
+        matches!(&app.effects[..], [plan_explorer::tui::app::Effect::Copy(t)] if t.starts_with("1 ") && t.ends_with("(line 3)"))
+    );
+    assert!(app.status.as_deref().unwrap_or("").contains("copied 1"));
+}
+
+fn any_event() -> impl Strategy<Value = Event> {
+    let keys = prop::sample::select(vec![
+        'j', 'k', 'h', 'l', 'g', 'G', '/', '?', 't', 'o', 's', 'u', 'n', 'N', 'y', 'x', '泸', ' ',
+    ]);
+    prop_oneof![
+        keys.prop_map(key),
+        prop::sample::select(vec![
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Tab,
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+            KeyCode::Backspace,
+            KeyCode::Home,
+            KeyCode::End,
+        ])
+        .prop_map(code),
+        (0u16..300, 0u16..100).prop_map(|(w, h)| Event::Resize(w, h)),
+        (0u16..300, 0u16..100).prop_map(|(column, row)| Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })),
+        "\\PC{0,30}".prop_map(Event::Paste),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_keys_at_random_sizes_never_panic(
+        w in 0u16..300,
+        h in 0u16..100,
+        events in proptest::collection::vec(any_event(), 0..60),
+        ascii in any::<bool>(),
+    ) {
+        let events: Vec<Event> = events.into_iter().filter(|e| *e != key('q')).collect();
+        let options = Options { ascii, no_color: false };
+        let (terminal, app) = screen_with(w, h, events, options);
+        prop_assert!(app.tree.selected < app.tree.rows.len().max(1));
+        let _ = terminal;
+    }
+}
