@@ -6,6 +6,7 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod projects;
+pub mod stats;
 pub mod targets;
 pub mod text;
 

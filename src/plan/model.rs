@@ -88,6 +88,15 @@ fn serialize_number<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, 
     }
 }
 
+/// A value as the report writes it: 2100, 31.3.
+pub fn format_value(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
 /// Where an item sits in the plan: indices of its area, task and commitment.
 /// Items order as they stand in the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -113,7 +113,7 @@ impl SearchState {
 }
 
 /// Interim matcher until the search index lands: every term must appear.
-fn run_query(plan: &Plan, query: &str) -> Vec<HitRow> {
+pub fn run_query(plan: &Plan, query: &str) -> Vec<HitRow> {
     let terms: Vec<&str> = query.split_whitespace().collect();
     if terms.is_empty() {
         return Vec::new();

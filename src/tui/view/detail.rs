@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::{Symbols, Theme, symbols, theme};
 use super::wrap::{mark_ranges, wrap};
+pub use crate::plan::model::format_value;
 use crate::plan::{Commitment, ItemRef, Plan, Target};
 use crate::tui::app::{App, Focus};
 use crate::width::{pad_left, pad_right, truncate};
@@ -265,14 +266,5 @@ fn projects_list(projects: &[&str], out: &mut Out, theme: &Theme) {
             ("  ".to_string(), Style::default()),
             (p.to_string(), theme.project),
         ]);
-    }
-}
-
-/// A value as the report writes it: 2100, 31.3.
-pub fn format_value(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
     }
 }

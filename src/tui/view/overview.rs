@@ -11,8 +11,9 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
 use super::detail::format_value;
 use super::targets::short_title;
 use super::theme::{Symbols, Theme};
+use crate::plan::stats::{AreaStats, area_stats};
 use crate::tui::app::App;
-use crate::tui::views::{area_stats, largest_amounts, money_unit};
+use crate::tui::views::{largest_amounts, money_unit};
 use crate::width::truncate;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
@@ -32,7 +33,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
             Constraint::Min(0),
         ])
         .areas(charts);
-    let metric = |pick: fn(&crate::tui::views::AreaStats) -> usize, labels: bool| {
+    let metric = |pick: fn(&AreaStats) -> usize, labels: bool| {
         let bars: Vec<Bar> = stats
             .iter()
             .map(|s| {

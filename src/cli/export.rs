@@ -1,0 +1,136 @@
+//! `export --format csv|md`: a spreadsheet of commitments, and a readable document.
+
+use std::io::{self, Write};
+
+use crate::plan::{Plan, Target};
+
+/// Quotes a CSV field when it holds a comma, quote or line break.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+fn value_text(value: f64) -> String {
+    crate::plan::model::format_value(value)
+}
+
+/// One row per commitment; its targets follow in groups of four columns.
+pub fn csv(plan: &Plan, excel: bool, out: &mut dyn Write) -> io::Result<()> {
+    if excel {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let most = plan
+        .commitments()
+        .map(|(_, c)| c.targets.len())
+        .max()
+        .unwrap_or(0);
+    let mut header: Vec<String> = ["id", "area", "task", "line", "text", "projects"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    for n in 1..=most {
+        for col in ["value", "unit", "qualifier", "subject"] {
+            header.push(format!("target{n}_{col}"));
+        }
+    }
+    writeln!(out, "{}", header.join(","))?;
+    for (item, c) in plan.commitments() {
+        let area = plan.area(item);
+        let task = match item {
+            crate::plan::ItemRef::Commitment(a, t, _) => plan.task(a, t),
+            _ => continue,
+        };
+        let mut row = vec![
+            field(&c.id),
+            field(&area.title),
+            field(&task.title),
+            c.line.to_string(),
+            field(&c.text),
+            field(&c.projects.join(";")),
+        ];
+        for n in 0..most {
+            match c.targets.get(n) {
+                Some(t) => row.extend(target_fields(t)),
+                None => row.extend(std::iter::repeat_n(String::new(), 4)),
+            }
+        }
+        writeln!(out, "{}", row.join(","))?;
+    }
+    Ok(())
+}
+
+fn target_fields(t: &Target) -> [String; 4] {
+    [
+        value_text(t.value),
+        field(&t.unit),
+        field(t.qualifier.as_deref().unwrap_or("")),
+        field(t.subject.as_deref().unwrap_or("")),
+    ]
+}
+
+/// Escapes the characters that Markdown tables and emphasis would eat.
+fn md(text: &str) -> String {
+    text.replace('|', "\\|").replace('*', "\\*")
+}
+
+/// A readable document: a heading per area and task, commitments as a list,
+/// and each task's targets in a table.
+pub fn markdown(plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# {}\n", md(&plan.title))?;
+    writeln!(out, "Source: `{}`\n", plan.source)?;
+    for intro in &plan.intro {
+        writeln!(out, "> {} *(line {})*\n", md(&intro.text), intro.line)?;
+    }
+    for area in &plan.areas {
+        writeln!(out, "## {} {}\n", area.id, md(&area.title))?;
+        writeln!(out, "*Line {}.*\n", area.line)?;
+        for task in &area.tasks {
+            writeln!(out, "### {} {}\n", task.id, md(&task.title))?;
+            for c in &task.commitments {
+                writeln!(out, "- **{}** {} *(line {})*", c.id, md(&c.text), c.line)?;
+            }
+            writeln!(out)?;
+            let targets: Vec<(&str, &Target)> = task
+                .commitments
+                .iter()
+                .flat_map(|c| c.targets.iter().map(move |t| (c.id.as_str(), t)))
+                .collect();
+            if !targets.is_empty() {
+                writeln!(
+                    out,
+                    "| commitment | value | unit | qualifier | what is counted |"
+                )?;
+                writeln!(out, "|---|---:|---|---|---|")?;
+                for (id, t) in targets {
+                    writeln!(
+                        out,
+                        "| {id} | {} | {} | {} | {} |",
+                        value_text(t.value),
+                        md(&t.unit),
+                        md(t.qualifier.as_deref().unwrap_or("")),
+                        md(t.subject.as_deref().unwrap_or(""))
+                    )?;
+                }
+                writeln!(out)?;
+            }
+            let projects = task.projects();
+            if !projects.is_empty() {
+                writeln!(out, "Projects: {}\n", md(&projects.join("、")))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        assert_eq!(super::field("泸古高速"), "泸古高速");
+        assert_eq!(super::field("a,b"), "\"a,b\"");
+        assert_eq!(super::field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+}

@@ -1,0 +1,310 @@
+//! The command line: clap derive, one function per subcommand. It writes to
+//! the writer it is given and never touches the terminal's modes. Exit
+//! statuses follow grep: 0 found, 1 nothing found, 2 error.
+
+mod export;
+mod output;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::plan::{self, ImportError, LoadError, Plan};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "plan-explorer",
+    version,
+    about = "Explore a city government's annual work plan: a tree, targets and pinyin fuzzy search.",
+    after_help = "With no command, opens the terminal app on the plan.\n\nExamples:\n  plan-explorer                        open the app on the embedded Luzhou 2026 plan\n  plan-explorer --overview             open the app on the overview charts\n  plan-explorer search lugugaosu       find 泸古高速 from the command line\n  plan-explorer --plan other.json tree another plan's outline"
+)]
+pub struct Cli {
+    /// Plan file to load instead of the embedded Luzhou 2026 plan.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
+
+    /// Draw borders and tree symbols in plain ASCII.
+    #[arg(long)]
+    pub ascii: bool,
+
+    /// Open the app on the overview charts.
+    #[arg(long)]
+    pub overview: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build a plan from a report's text and print it as JSON.
+    #[command(
+        after_help = "Example:\n  plan-explorer import seeds/luzhou-2026-work-report.txt -o data/luzhou-2026.json"
+    )]
+    Import {
+        /// The report, a UTF-8 text file.
+        report: PathBuf,
+        /// Write the plan here instead of to stdout.
+        #[arg(short, long, value_name = "OUT.json")]
+        output: Option<PathBuf>,
+    },
+    /// Print the loaded plan as JSON, CSV (one row per commitment) or Markdown.
+    #[command(
+        after_help = "Examples:\n  plan-explorer export --format json | jq '.areas[].title'\n  plan-explorer export --format csv --excel > plan.csv\n  plan-explorer export --format md > plan.md"
+    )]
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// CSV only: start with a UTF-8 byte order mark, so Excel reads Chinese right.
+        #[arg(long)]
+        excel: bool,
+    },
+    /// Show an area, task or commitment in full, with its targets, projects and source line.
+    #[command(
+        after_help = "Examples:\n  plan-explorer show 3.3\n  plan-explorer show 2.1.1 --json | jq '.targets'"
+    )]
+    Show {
+        /// An id such as 3, 3.2 or 3.2.1.
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print an indented outline of ids and titles.
+    #[command(
+        after_help = "Examples:\n  plan-explorer tree --depth 1\n  plan-explorer tree --depth 3 | grep 项目"
+    )]
+    Tree {
+        /// 1 areas, 2 tasks, 3 commitments.
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=3))]
+        depth: u8,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fuzzy-search areas, tasks, commitments and projects, in Chinese or pinyin.
+    #[command(
+        after_help = "Query syntax: terms separated by spaces must all match; 'exact, ^prefix,\nsuffix$ and !negation as in fzf. Pinyin may be full (lugugaosu) or initials (lggs).\n\nExamples:\n  plan-explorer search 泸古高速\n  plan-explorer search xianhe --json | jq '.[0].id'\n  plan-explorer search '医院 !中医' --limit 5"
+    )]
+    Search {
+        /// The query; several words are joined with spaces.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        #[arg(long)]
+        json: bool,
+        /// Print at most this many hits.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+    },
+    /// List every quantitative target with its commitment and source line.
+    #[command(
+        after_help = "Examples:\n  plan-explorer targets --unit 亿元\n  plan-explorer targets --csv > targets.csv\n  plan-explorer targets --json | jq 'map(select(.qualifier != null))'"
+    )]
+    Targets {
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        #[arg(long)]
+        csv: bool,
+        /// Only targets in this unit, such as 亿元, 个 or 家.
+        #[arg(long, value_name = "U")]
+        unit: Option<String>,
+    },
+    /// List every named project with its commitment and source line.
+    #[command(after_help = "Example:\n  plan-explorer projects | grep 高速")]
+    Projects {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Per-area counts of tasks, commitments, targets and projects.
+    #[command(
+        after_help = "Example:\n  plan-explorer stats --json | jq '.[] | select(.targets > 5)'"
+    )]
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print shell completions.
+    #[command(
+        after_help = "Example:\n  plan-explorer completions bash > ~/.local/share/bash-completion/completions/plan-explorer"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Md,
+}
+
+/// What a command found, for the exit status: 0 found, 1 nothing found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Found,
+    NothingFound,
+}
+
+impl Outcome {
+    fn found_if(found: bool) -> Outcome {
+        if found {
+            Outcome::Found
+        } else {
+            Outcome::NothingFound
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("unknown id {0}: ids look like 3, 3.2 or 3.2.1; `plan-explorer tree` lists them")]
+    UnknownId(String),
+    #[error("cannot write {path}: {source}")]
+    Write { path: String, source: io::Error },
+    #[error(transparent)]
+    Tui(#[from] crate::tui::TuiError),
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+/// True when the NO_COLOR convention asks for no colour.
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// How output is written: colour only on a terminal without NO_COLOR, and the
+/// width to cut outlines to.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+}
+
+impl Style {
+    pub fn detect() -> Style {
+        let tty = io::stdout().is_terminal();
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .filter(|&w: &usize| w >= 20)
+            .unwrap_or(80);
+        Style {
+            color: tty && !no_color(),
+            width,
+        }
+    }
+}
+
+/// Parses arguments, runs the command and turns the result into an exit status:
+/// 0 found, 1 nothing found, 2 error. A closed pipe ends quietly.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = run(cli, &mut out, Style::detect());
+    let result = result.and_then(|outcome| out.flush().map(|()| outcome).map_err(CliError::Io));
+    match result {
+        Ok(Outcome::Found) => ExitCode::SUCCESS,
+        Ok(Outcome::NothingFound) => ExitCode::from(1),
+        Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "plan-explorer: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Loads the plan named by `--plan`, or the embedded one.
+pub fn load_plan(path: Option<&Path>) -> Result<Plan, LoadError> {
+    match path {
+        Some(path) => plan::load::load_file(path),
+        None => plan::load::load_embedded(),
+    }
+}
+
+pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliError> {
+    let command = match cli.command {
+        Some(Command::Import { report, output }) => return import(&report, output.as_deref(), out),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "plan-explorer", out);
+            return Ok(Outcome::Found);
+        }
+        Some(command) => command,
+        None => {
+            let plan = load_plan(cli.plan.as_deref())?;
+            let options = crate::tui::app::Options {
+                ascii: cli.ascii,
+                no_color: no_color(),
+            };
+            let start = crate::tui::StartOptions {
+                options,
+                overview: cli.overview,
+            };
+            crate::tui::run(plan, start)?;
+            return Ok(Outcome::Found);
+        }
+    };
+    let plan = load_plan(cli.plan.as_deref())?;
+    match command {
+        Command::Export { format, excel } => {
+            match format {
+                ExportFormat::Json => write_json(&plan, out)?,
+                ExportFormat::Csv => export::csv(&plan, excel, out)?,
+                ExportFormat::Md => export::markdown(&plan, out)?,
+            }
+            Ok(Outcome::Found)
+        }
+        Command::Show { id, json } => {
+            let item = plan.find(&id).ok_or(CliError::UnknownId(id))?;
+            output::show(&plan, item, json, out)?;
+            Ok(Outcome::Found)
+        }
+        Command::Tree { depth, json } => {
+            output::tree(&plan, depth, json, style, out)?;
+            Ok(Outcome::Found)
+        }
+        Command::Search { query, json, limit } => {
+            let found = output::search(&plan, &query.join(" "), limit, json, style, out)?;
+            Ok(Outcome::found_if(found))
+        }
+        Command::Targets { json, csv, unit } => {
+            let found = output::targets(&plan, unit.as_deref(), json, csv, out)?;
+            Ok(Outcome::found_if(found))
+        }
+        Command::Projects { json } => Ok(Outcome::found_if(output::projects(&plan, json, out)?)),
+        Command::Stats { json } => {
+            output::stats(&plan, json, out)?;
+            Ok(Outcome::Found)
+        }
+        Command::Import { .. } | Command::Completions { .. } => Ok(Outcome::Found),
+    }
+}
+
+/// The plan as pretty JSON with a final newline: the exact bytes of data/*.json.
+pub fn plan_json(plan: &Plan) -> String {
+    let mut json = serde_json::to_string_pretty(plan).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+fn write_json(plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(plan_json(plan).as_bytes())
+}
+
+fn import(report: &Path, output: Option<&Path>, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    let plan = plan::import::import_file(report)?;
+    match output {
+        Some(path) => std::fs::write(path, plan_json(&plan)).map_err(|source| CliError::Write {
+            path: path.display().to_string(),
+            source,
+        })?,
+        None => write_json(&plan, out)?,
+    }
+    Ok(Outcome::Found)
+}
