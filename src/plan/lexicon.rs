@@ -25,12 +25,26 @@ pub(crate) const ADVERBS: &[&str] = &[
     "分别", "进一步",
 ];
 
+/// Adverbs of manner that are also the start of nouns (高标准农田): they open a
+/// clause only when a verb follows them (高水平建设).
+pub(crate) const MANNER_ADVERBS: &[&str] = &["高水平", "高标准", "高质量"];
+
 /// Other verbs that open a clause: what follows them is their object.
 #[rustfmt::skip]
 pub(crate) const OTHER_VERBS: &[&str] = &[
     "实现", "完成", "新增", "举办", "开展", "引进", "引育", "招引", "培育", "新开工", "改造",
     "升级", "升级改造", "提升", "促进", "打造", "创建", "认定", "发放", "培训", "组织", "吸引",
     "带动", "完善", "加强", "办好", "做好", "建立", "支持", "接待", "安置", "吸纳",
+];
+
+/// Words that end a name of a facility or site.
+#[rustfmt::skip]
+pub(crate) const FACILITY_SUFFIXES: &[&str] = &[
+    "公园", "院", "院区", "校区", "中心", "高速", "桥", "公路", "铁路", "高铁", "作业区", "段",
+    "街", "路", "大道", "园", "园区", "实验室", "馆", "站", "港", "港区", "机场", "学校", "中学",
+    "小学", "大学", "基地", "码头", "隧道", "水库", "枢纽", "广场", "体育场", "厂", "航道",
+    "综合体", "管廊", "绿道", "景区", "街区", "片区", "示范区", "新区", "开发区", "号线", "生产线",
+    "研究所", "大厦",
 ];
 
 pub(crate) fn is_digit(c: char) -> bool {
