@@ -3,9 +3,11 @@
 
 pub mod error;
 pub mod import;
+mod lexicon;
 pub mod load;
 pub mod model;
 pub mod projects;
+mod quantity;
 pub mod stats;
 pub mod targets;
 pub mod text;

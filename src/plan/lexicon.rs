@@ -1,0 +1,278 @@
+//! General Chinese word lists and char rules shared by the target and project
+//! extractors. Every list here is general language (units, qualifiers, verbs,
+//! facility suffixes); none holds a name, number or title from any one report.
+//!
+//! The extractors work on a sentence's chars, so every index here is a char
+//! index and every slice is a verbatim run of the sentence.
+
+use super::text::{is_clause_end, is_sentence_end};
+
+/// Verbs that build: their object is a facility or site.
+#[rustfmt::skip]
+pub(crate) const BUILD_VERBS: &[&str] = &[
+    "开工建设", "建成投用", "竣工投产", "建设", "建成", "开工", "投用", "竣工", "投产", "新建",
+    "改建", "扩建", "新扩建", "改扩建", "续建", "完工", "启用", "落成", "开建",
+];
+
+/// Verbs that start or speed up work; with a trailing 建设 their object is built.
+pub(crate) const LAUNCH_VERBS: &[&str] = &["实施", "推进", "推动", "启动", "加快", "加速", "抓紧"];
+
+/// Adverbs and time words that open a clause before its verb.
+#[rustfmt::skip]
+pub(crate) const ADVERBS: &[&str] = &[
+    "力争", "确保", "全年", "今年", "年内", "当年", "累计", "持续", "全面", "大力", "尽快", "尽早",
+    "积极", "着力", "深入", "扎实", "有序", "稳步", "全力", "努力", "争取", "预计", "计划", "其中",
+    "分别", "进一步",
+];
+
+/// Adverbs of manner that are also the start of nouns (高标准农田): they open a
+/// clause only when a verb follows them (高水平建设).
+pub(crate) const MANNER_ADVERBS: &[&str] = &["高水平", "高标准", "高质量"];
+
+/// Other verbs that open a clause: what follows them is their object.
+#[rustfmt::skip]
+pub(crate) const OTHER_VERBS: &[&str] = &[
+    "实现", "完成", "新增", "举办", "开展", "引进", "引育", "招引", "培育", "新开工", "改造",
+    "升级", "升级改造", "提升", "促进", "打造", "创建", "认定", "发放", "培训", "组织", "吸引",
+    "带动", "完善", "加强", "办好", "做好", "建立", "支持", "接待", "安置", "吸纳",
+];
+
+/// Words that end a name of a facility or site.
+#[rustfmt::skip]
+pub(crate) const FACILITY_SUFFIXES: &[&str] = &[
+    "公园", "院", "院区", "校区", "中心", "高速", "桥", "公路", "铁路", "高铁", "作业区", "段",
+    "街", "路", "大道", "园", "园区", "实验室", "馆", "站", "港", "港区", "机场", "学校", "中学",
+    "小学", "大学", "基地", "码头", "隧道", "水库", "枢纽", "广场", "体育场", "厂", "航道",
+    "综合体", "管廊", "绿道", "景区", "街区", "片区", "示范区", "新区", "开发区", "号线", "生产线",
+    "研究所", "大厦",
+];
+
+pub(crate) fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('\u{FF10}'..='\u{FF19}').contains(&c)
+}
+
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+pub(crate) fn is_chinese_numeral(c: char) -> bool {
+    "一二三四五六七八九十百千万零〇两".contains(c)
+}
+
+/// Clause and sentence marks, ASCII and full-width, with the enumeration
+/// comma and control chars.
+pub(crate) fn is_break(c: char) -> bool {
+    const MARKS: &[char] = &[
+        ',', '\u{FF0C}', ';', '\u{FF1B}', ':', '\u{FF1A}', '!', '\u{FF01}', '?', '\u{FF1F}', '。',
+        '\u{FF61}', '、', '…',
+    ];
+    MARKS.contains(&c) || is_clause_end(c) || is_sentence_end(c) || c.is_control()
+}
+
+/// A 等 that closes an enumeration (A、B等项目), not one of the words 等级,
+/// 等于, 高等, 平等 … that hold it.
+pub(crate) fn is_enumeration_deng(chars: &[char], i: usize) -> bool {
+    let next = chars.get(i + 1).copied();
+    let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+    chars.get(i) == Some(&'等')
+        && !matches!(next, Some('级' | '待' | '同' | '候' | '于' | '等' | '次'))
+        && !matches!(
+            prev,
+            Some('高' | '平' | '对' | '同' | '均' | '初' | '中' | '上' | '相' | '优' | '特' | '何')
+        )
+}
+
+/// Quote and title marks open and close.
+pub(crate) const OPENING_QUOTES: &[char] = &['“', '‘', '「', '『', '《', '〈'];
+const CLOSING_QUOTES: &[char] = &['”', '’', '」', '』', '》', '〉'];
+
+/// For each char, whether it lies within quotes or title marks, marks included.
+/// An ASCII double quote opens and closes in turn.
+pub(crate) fn quote_mask(chars: &[char]) -> Vec<bool> {
+    let mut depth: usize = 0;
+    let mut ascii_open = false;
+    chars
+        .iter()
+        .map(|&c| {
+            if OPENING_QUOTES.contains(&c) {
+                depth += 1;
+                true
+            } else if CLOSING_QUOTES.contains(&c) {
+                depth = depth.saturating_sub(1);
+                true
+            } else if c == '"' {
+                ascii_open = !ascii_open;
+                true
+            } else {
+                depth > 0 || ascii_open
+            }
+        })
+        .collect()
+}
+
+pub(crate) fn clen(word: &str) -> usize {
+    word.chars().count()
+}
+
+/// The chars `from..to` as a string; empty when the range is out of bounds.
+pub(crate) fn slice(chars: &[char], from: usize, to: usize) -> String {
+    chars
+        .get(from..to)
+        .map_or_else(String::new, |s| s.iter().collect())
+}
+
+pub(crate) fn word_at(chars: &[char], pos: usize, word: &str) -> bool {
+    word.chars()
+        .enumerate()
+        .all(|(k, c)| chars.get(pos + k) == Some(&c))
+}
+
+pub(crate) fn word_before(chars: &[char], end: usize, word: &str) -> bool {
+    let n = clen(word);
+    end >= n && word_at(chars, end - n, word)
+}
+
+/// The longest of `words` that starts at `pos`.
+pub(crate) fn longest_at(
+    chars: &[char],
+    pos: usize,
+    words: &[&'static str],
+) -> Option<&'static str> {
+    words
+        .iter()
+        .filter(|w| word_at(chars, pos, w))
+        .max_by_key(|w| clen(w))
+        .copied()
+}
+
+/// The longest of `words` that ends at `end`.
+pub(crate) fn longest_before(
+    chars: &[char],
+    end: usize,
+    words: &[&'static str],
+) -> Option<&'static str> {
+    words
+        .iter()
+        .filter(|w| word_before(chars, end, w))
+        .max_by_key(|w| clen(w))
+        .copied()
+}
+
+/// How many chars the longest of `words` covers at `pos`, where a word may skip
+/// one parenthesised alternative of one to three chars after its first char:
+/// 新(改)建 reads as 新建 and 新(改)扩建 as 新扩建.
+pub(crate) fn verb_len_at(chars: &[char], pos: usize, words: &[&str]) -> Option<usize> {
+    words
+        .iter()
+        .filter_map(|w| match_with_alternative(chars, pos, w))
+        .max()
+}
+
+fn match_with_alternative(chars: &[char], pos: usize, word: &str) -> Option<usize> {
+    let mut i = pos;
+    let mut skipped = false;
+    for (k, wc) in word.chars().enumerate() {
+        if chars.get(i) != Some(&wc) {
+            let group = if k > 0 && !skipped {
+                paren_group_len(chars, i)
+            } else {
+                None
+            };
+            let n = group?;
+            skipped = true;
+            i += n;
+            if chars.get(i) != Some(&wc) {
+                return None;
+            }
+        }
+        i += 1;
+    }
+    Some(i - pos)
+}
+
+fn paren_group_len(chars: &[char], pos: usize) -> Option<usize> {
+    let close = match chars.get(pos)? {
+        '(' => ')',
+        '\u{FF08}' => '\u{FF09}',
+        _ => return None,
+    };
+    let inner = chars
+        .get(pos + 1..)?
+        .iter()
+        .take_while(|c| is_cjk(**c))
+        .count();
+    ((1..=3).contains(&inner) && chars.get(pos + 1 + inner) == Some(&close)).then_some(inner + 2)
+}
+
+/// Strips words of the given lists from the front of `from..to`, repeatedly.
+pub(crate) fn strip_leading(
+    chars: &[char],
+    mut from: usize,
+    to: usize,
+    lists: &[&[&str]],
+) -> usize {
+    loop {
+        from += enumerator_len(chars, from);
+        let n = lists
+            .iter()
+            .filter_map(|l| verb_len_at(chars, from, l))
+            .max()
+            .unwrap_or(0);
+        if n == 0 || from + n > to {
+            return from;
+        }
+        from += n;
+    }
+}
+
+/// An enumerating opener such as 一是 or 二要, which reads as 'first, …'.
+pub(crate) fn enumerator_len(chars: &[char], pos: usize) -> usize {
+    let numerals = chars
+        .get(pos..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|c| is_chinese_numeral(**c))
+        .count();
+    let marker = chars.get(pos + numerals);
+    if (1..=3).contains(&numerals) && matches!(marker, Some('是' | '要')) {
+        numerals + 1
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn verbs_may_hold_a_parenthesised_alternative() {
+        assert_eq!(verb_len_at(&chars("新(改)建学校"), 0, BUILD_VERBS), Some(5));
+        assert_eq!(
+            verb_len_at(&chars("新(改)扩建学校"), 0, BUILD_VERBS),
+            Some(6)
+        );
+        assert_eq!(verb_len_at(&chars("新(改"), 0, BUILD_VERBS), None);
+        assert_eq!(verb_len_at(&chars("(改)建"), 0, BUILD_VERBS), None);
+        let c = chars("一是加快建设X");
+        assert_eq!(
+            strip_leading(&c, 0, c.len(), &[LAUNCH_VERBS, BUILD_VERBS]),
+            6
+        );
+    }
+
+    #[test]
+    fn quotes_mask_their_content() {
+        let mask = quote_mask(&chars("a“15”b《c》\"d\"e"));
+        assert_eq!(
+            mask,
+            vec![
+                false, true, true, true, true, false, true, true, true, true, true, true, false
+            ]
+        );
+    }
+}
