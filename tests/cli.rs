@@ -222,3 +222,199 @@ fn help_and_version_succeed() {
     assert!(stdout.starts_with("plan-explorer "));
     assert!(Path::new("README.md").exists());
 }
+
+#[test]
+fn show_prints_an_item_in_full_and_unknown_ids_fail() {
+    let (status, stdout, _) = run(&["show", "3.3"]);
+    assert_eq!(status, 0);
+    assert!(
+        stdout.contains("3.3  实施四年交通大会战  (line 19)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("project  泸古高速"), "{stdout}");
+    assert!(stdout.contains("150亿元以上"), "{stdout}");
+    let (status, stdout, _) = run(&["show", "2.1.1", "--json"]);
+    assert_eq!(status, 0);
+    let item: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(item["kind"], "commitment");
+    assert_eq!(item["line"], 13);
+    assert_eq!(item["targets"][0]["value"], 2100);
+    assert_error(&["show", "9.9"], &["unknown id 9.9"]);
+    assert_error(&["show", "abc"], &["unknown id abc"]);
+}
+
+#[test]
+fn tree_fits_80_columns_by_display_width() {
+    let (status, stdout, _) = run(&["tree", "--depth", "3"]);
+    assert_eq!(status, 0);
+    assert!(stdout.lines().count() > 100);
+    for line in stdout.lines() {
+        assert!(
+            plan_explorer::width::str_width(line) <= 80,
+            "too wide: {line}"
+        );
+    }
+    assert!(
+        stdout.lines().any(|l| l.ends_with('…')),
+        "long titles are cut with an ellipsis"
+    );
+    let (_, stdout, _) = run(&["tree", "--depth", "1"]);
+    assert_eq!(stdout.lines().count(), 11);
+    let (_, stdout, _) = run(&["tree", "--json"]);
+    let tree: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(tree[1]["tasks"][0]["id"], "2.1");
+    assert_error(&["tree", "--depth", "9"], &["depth"]);
+}
+
+#[test]
+fn targets_list_json_csv_and_by_unit() {
+    let (status, stdout, _) = run(&["targets", "--json"]);
+    assert_eq!(status, 0);
+    let targets: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(targets.len(), 40);
+    for key in [
+        "value",
+        "unit",
+        "qualifier",
+        "text",
+        "subject",
+        "line",
+        "commitment",
+    ] {
+        assert!(targets[0].get(key).is_some(), "{key}");
+    }
+    let over = targets
+        .iter()
+        .find(|t| t["text"].as_str().unwrap().contains("550"))
+        .unwrap();
+    assert_eq!(
+        (over["qualifier"].as_str(), over["line"].as_u64()),
+        (Some("超"), Some(15))
+    );
+    let (status, stdout, _) = run(&["targets", "--unit", "万亩", "--csv"]);
+    assert_eq!(status, 0);
+    assert_eq!(stdout.lines().count(), 2);
+    assert!(stdout.lines().nth(1).unwrap().contains(",31.3,万亩,"));
+    let (status, stdout, _) = run(&["targets", "--unit", "光年"]);
+    assert_eq!((status, stdout.as_str()), (1, ""), "nothing found exits 1");
+}
+
+#[test]
+fn projects_list_names_with_their_commitment() {
+    let (status, stdout, _) = run(&["projects", "--json"]);
+    assert_eq!(status, 0);
+    let projects: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    let road = projects.iter().find(|p| p["name"] == "泸古高速").unwrap();
+    assert_eq!(
+        (road["commitment"].as_str(), road["line"].as_u64()),
+        (Some("3.3.1"), Some(19))
+    );
+}
+
+#[test]
+fn stats_equal_counts_taken_from_the_plan_model() {
+    let plan = plan_explorer::plan::load::load_embedded().unwrap();
+    let (status, stdout, _) = run(&["stats", "--json"]);
+    assert_eq!(status, 0);
+    let stats: Vec<Value> = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(stats.len(), plan.areas.len());
+    for (s, area) in stats.iter().zip(&plan.areas) {
+        let commitments: Vec<_> = area.tasks.iter().flat_map(|t| &t.commitments).collect();
+        assert_eq!(s["id"], area.id.as_str());
+        assert_eq!(s["tasks"], area.tasks.len());
+        assert_eq!(s["commitments"], commitments.len());
+        assert_eq!(
+            s["targets"],
+            commitments.iter().map(|c| c.targets.len()).sum::<usize>()
+        );
+        assert_eq!(
+            s["projects"],
+            commitments.iter().map(|c| c.projects.len()).sum::<usize>()
+        );
+    }
+    let total: u64 = stats.iter().map(|s| s["targets"].as_u64().unwrap()).sum();
+    assert_eq!(total, 40);
+}
+
+#[test]
+fn export_csv_and_markdown() {
+    let (status, stdout, _) = run(&["export", "--format", "csv"]);
+    assert_eq!(status, 0);
+    assert!(!stdout.starts_with('\u{feff}'), "no BOM without --excel");
+    let header = stdout.lines().next().unwrap();
+    assert!(header.starts_with("id,area,task,line,text,projects,target1_value,target1_unit"));
+    assert_eq!(stdout.lines().count(), 1 + 84);
+    let row = stdout.lines().find(|l| l.starts_with("6.1.1,")).unwrap();
+    assert!(row.contains(",31.3,万亩,"), "{row}");
+    let (_, stdout, _) = run(&["export", "--format", "csv", "--excel"]);
+    assert!(stdout.starts_with('\u{feff}'));
+    let (status, stdout, _) = run(&["export", "--format", "md"]);
+    assert_eq!(status, 0);
+    assert!(stdout.contains("## 3 抓项目促投资,有力夯实发展根基"));
+    assert!(stdout.contains("### 3.3 实施四年交通大会战"));
+    assert!(stdout.contains("| 3.3.3 | 150 | 亿元 | 以上 | 综合交通投资 |"));
+}
+
+#[test]
+fn completions_for_three_shells() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef plan-explorer"),
+        ("fish", "complete -c plan-explorer"),
+    ] {
+        let (status, stdout, _) = run(&["completions", shell]);
+        assert_eq!(status, 0, "{shell}");
+        assert!(stdout.contains(marker), "{shell}");
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let bin = assert_cmd::cargo::cargo_bin("plan-explorer");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' tree --depth 3 | head -1; echo \"status=${{PIPESTATUS:-x}}\"",
+            bin.display()
+        ))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stdout.lines().next(),
+        Some("1        “十五五”发展的主要考虑")
+    );
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+        "{stderr}"
+    );
+    // Without a shell in between: the process itself exits 0 when its reader goes away.
+    let mut child = std::process::Command::new(&bin)
+        .args(["export", "--format", "md"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn no_terminal_gets_a_one_line_error_and_no_escape_codes() {
+    let (status, stdout, stderr) = run(&[]);
+    assert_eq!(status, 2);
+    assert!(stdout.is_empty(), "no escape codes on stdout");
+    assert!(
+        stderr.contains("no terminal") && stderr.contains("plan-explorer tree"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1);
+    assert!(!stderr.contains('\x1b'));
+}

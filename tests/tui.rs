@@ -301,3 +301,58 @@ proptest! {
         let _ = terminal;
     }
 }
+
+#[test]
+fn targets_view_120x40_sorted_by_value() {
+    let (terminal, app) = screen(120, 40, vec![key('t'), key('s')]);
+    let text = text_of(&terminal);
+    let first_row = text.lines().nth(4).unwrap();
+    assert!(
+        first_row.contains("6000") && first_row.contains("亿元") && first_row.contains("以上"),
+        "{first_row}"
+    );
+    assert_eq!(app.targets.rows.len(), 40);
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn targets_view_80x24_filtered_by_unit_and_query() {
+    // u cycles to the first unit (亿元); / filters rows by the search module.
+    let mut events = vec![key('t'), key('u'), key('/')];
+    events.extend(typed("交通"));
+    events.push(code(KeyCode::Enter));
+    let (terminal, app) = screen(80, 24, events);
+    assert_eq!(app.targets.unit.as_deref(), Some("亿元"));
+    assert_eq!(app.targets.rows.len(), 1, "only the transport investment");
+    let text = text_of(&terminal);
+    assert!(text.contains("综合交通投资"));
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn targets_enter_jumps_to_the_commitment() {
+    let (_, app) = screen(120, 40, vec![key('t'), key('s'), code(KeyCode::Enter)]);
+    assert_eq!(app.mode, plan_explorer::tui::action::Mode::Browse);
+    assert_eq!(app.plan.id_of(app.selected().unwrap()), "3.1.1");
+}
+
+#[test]
+fn overview_120x40() {
+    let (terminal, _) = screen(120, 40, vec![key('o')]);
+    let text = text_of(&terminal);
+    assert!(
+        text.contains("做大做强制造业"),
+        "area titles shortened to their last clause"
+    );
+    assert!(text.contains("6000亿元"));
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn overview_80x24_and_enter_jumps() {
+    let (terminal, _) = screen(80, 24, vec![key('o')]);
+    insta::assert_snapshot!(text_of(&terminal));
+    let (_, app) = screen(80, 24, vec![key('o'), key('j'), code(KeyCode::Enter)]);
+    // The second largest amount is 总投资2716亿元 in 3.2.2.
+    assert_eq!(app.plan.id_of(app.selected().unwrap()), "3.2.2");
+}

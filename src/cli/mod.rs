@@ -204,7 +204,19 @@ impl Style {
 /// Parses arguments, runs the command and turns the result into an exit status:
 /// 0 found, 1 nothing found, 2 error. A closed pipe ends quietly.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help and --version print to stdout and succeed.
+        Err(e) if !e.use_stderr() => e.exit(),
+        Err(e) => {
+            // clap's usage errors take three lines; the first says it all.
+            let text = e.to_string();
+            let first = text.lines().next().unwrap_or("invalid arguments");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            let _ = writeln!(io::stderr(), "plan-explorer: {first} (see --help)");
+            return ExitCode::from(2);
+        }
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = run(cli, &mut out, Style::detect());

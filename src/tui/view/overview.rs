@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
 
 use super::detail::format_value;
@@ -14,11 +14,13 @@ use super::theme::{Symbols, Theme};
 use crate::plan::stats::{AreaStats, area_stats};
 use crate::tui::app::App;
 use crate::tui::views::{largest_amounts, money_unit};
-use crate::width::truncate;
+use crate::width::{pad_left, pad_right};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
     let stats = area_stats(&app.plan);
-    let chart_height = (stats.len() as u16 + 2).min(area.height / 2).max(3);
+    let chart_height = (stats.len() as u16 + 2)
+        .min(area.height.saturating_sub(5))
+        .max(3);
     let [charts, amounts] = Layout::default()
         .direction(Direction::Vertical)
         .constraints([Constraint::Length(chart_height), Constraint::Min(0)])
@@ -100,8 +102,18 @@ fn render_amounts(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbo
     let rows = inner.height as usize;
     let selected = app.overview.selected.min(amounts.len() - 1);
     let start = selected.saturating_sub(rows.saturating_sub(1));
-    let label_w = (inner.width as usize / 2).clamp(10, 48);
-    let bars: Vec<Bar> = amounts
+    let width = inner.width as usize;
+    let label_w = (width / 2).clamp(10, 40);
+    let amount_w = amounts
+        .iter()
+        .map(|a| crate::width::str_width(&format_value(a.value)) + crate::width::str_width(&unit))
+        .max()
+        .unwrap_or(0);
+    let bar_room = width.saturating_sub(label_w + amount_w + 2);
+    let largest = amounts[0].value.max(f64::MIN_POSITIVE);
+    // Drawn by hand: a bar list needs the label and the amount outside the
+    // bar, where a short bar cannot cut them.
+    let lines: Vec<Line> = amounts
         .iter()
         .enumerate()
         .skip(start)
@@ -111,27 +123,20 @@ fn render_amounts(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbo
             let short = a.subject.clone().unwrap_or_else(|| {
                 crate::plan::text::first_clause(app.plan.text_of(a.item)).to_string()
             });
-            let label = truncate(&format!("{id} {short}"), label_w);
+            let label = pad_right(&format!("{id} {short}"), label_w);
+            let amount = pad_left(&format!("{}{}", format_value(a.value), unit), amount_w);
+            let cells = ((a.value.max(0.0) / largest) * bar_room as f64).round() as usize;
+            let bar = symbols.bar.repeat(cells.max(1).min(bar_room));
             let style = if i == selected {
                 theme.selected
             } else {
-                theme.bar
+                Style::default()
             };
-            Bar::default()
-                .value(a.value.max(0.0).round() as u64)
-                .text_value(format!("{}{}", format_value(a.value), unit))
-                .label(Line::from(label))
-                .style(style)
+            Line::from(vec![
+                Span::styled(format!("{label} {amount} "), style),
+                Span::styled(bar, theme.bar),
+            ])
         })
         .collect();
-    let chart = BarChart::default()
-        .direction(Direction::Horizontal)
-        .data(BarGroup::default().bars(&bars))
-        .bar_width(1)
-        .bar_gap(0)
-        .bar_set(bar_set(app.options.ascii))
-        .value_style(theme.header)
-        .max(amounts[0].value.max(1.0).round() as u64)
-        .style(Style::default());
-    frame.render_widget(chart, inner);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
