@@ -418,3 +418,77 @@ fn no_terminal_gets_a_one_line_error_and_no_escape_codes() {
     assert_eq!(stderr.lines().count(), 1);
     assert!(!stderr.contains('\x1b'));
 }
+
+/// The console examples in the README: each `$ plan-explorer …` line runs
+/// (pipes and redirects through sh, in a scratch directory) and exits 0, and
+/// the output shown under it is exactly what it prints.
+#[test]
+fn readme_examples_run_and_show_real_output() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("plan-explorer");
+    let repo = std::env::current_dir().unwrap();
+    let dir = scratch("readme");
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    let _ = std::os::unix::fs::symlink(repo.join("seeds"), dir.join("seeds"));
+    let mut in_console = false;
+    let mut examples: Vec<(String, Vec<String>)> = Vec::new();
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            in_console = line == "```console";
+            continue;
+        }
+        if !in_console {
+            continue;
+        }
+        if let Some(command) = line.strip_prefix("$ ") {
+            examples.push((command.to_string(), Vec::new()));
+        } else if let Some((_, expected)) = examples.last_mut() {
+            expected.push(line.to_string());
+        }
+    }
+    assert!(examples.len() >= 10, "found {} examples", examples.len());
+    let mut subcommands_shown = Vec::new();
+    for (command, expected) in &examples {
+        assert!(command.starts_with("plan-explorer "), "{command}");
+        subcommands_shown.push(command.split_whitespace().nth(1).unwrap().to_string());
+        let shell = command.replacen("plan-explorer", &format!("'{}'", bin.display()), 1);
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(&shell)
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{command}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let shown: Vec<&str> = expected
+            .iter()
+            .map(String::as_str)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let actual: Vec<&str> = stdout.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            actual, shown,
+            "README output of `{command}` is not what it prints"
+        );
+    }
+    for sub in [
+        "show",
+        "tree",
+        "search",
+        "targets",
+        "projects",
+        "stats",
+        "export",
+        "import",
+        "completions",
+    ] {
+        assert!(
+            subcommands_shown.iter().any(|s| s == sub),
+            "README shows no example of {sub}"
+        );
+    }
+}

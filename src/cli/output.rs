@@ -7,7 +7,7 @@ use serde_json::json;
 use super::Style;
 use crate::plan::model::format_value;
 use crate::plan::{ItemRef, Plan, Target};
-use crate::width::truncate;
+use crate::width::{pad_right, truncate};
 
 fn json_line(out: &mut dyn Write, value: &serde_json::Value) -> io::Result<()> {
     let text = serde_json::to_string_pretty(value).unwrap_or_default();
@@ -281,12 +281,12 @@ pub fn targets(
         for (id, line, t) in &rows {
             writeln!(
                 out,
-                "{:<8} {:>4}  {:>8} {:<4} {:<6} {}",
+                "{:<8} {:>4}  {:>8} {} {} {}",
                 id,
                 line,
                 format_value(t.value),
-                t.unit,
-                t.qualifier.as_deref().unwrap_or("-"),
+                pad_right(&t.unit, 4),
+                pad_right(t.qualifier.as_deref().unwrap_or("-"), 6),
                 t.subject.as_deref().unwrap_or("-")
             )?;
         }
