@@ -48,8 +48,19 @@ pub struct TargetsState {
     pub units: Vec<String>,
     pub filter: String,
     pub rows: Vec<TargetRow>,
+    /// Column widths in cells, measured over all rows when they change, so a
+    /// frame only builds the rows in view.
+    pub widths: ColumnWidths,
     pub selected: usize,
     pub offset: usize,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ColumnWidths {
+    pub value: usize,
+    pub unit: usize,
+    pub qualifier: usize,
+    pub id: usize,
 }
 
 impl TargetsState {
@@ -103,6 +114,26 @@ impl TargetsState {
                     .then(value(a).total_cmp(&value(b)))
             }),
         }
+        let width = crate::width::str_width;
+        let mut widths = ColumnWidths {
+            value: 5,
+            unit: 4,
+            qualifier: 9,
+            id: 2,
+        };
+        for row in &rows {
+            if let Some(t) = row.target(plan) {
+                widths.value = widths
+                    .value
+                    .max(width(&crate::plan::model::format_value(t.value)));
+                widths.unit = widths.unit.max(width(&t.unit));
+                widths.qualifier = widths
+                    .qualifier
+                    .max(t.qualifier.as_deref().map_or(1, width));
+            }
+            widths.id = widths.id.max(width(plan.id_of(row.item)));
+        }
+        self.widths = widths;
         self.rows = rows;
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
     }

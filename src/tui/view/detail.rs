@@ -99,7 +99,7 @@ fn area_detail(plan: &Plan, a: usize, out: &mut Out, theme: &Theme) {
     );
     out.blank();
     out.text("Tasks", theme.title);
-    for task in &area.tasks {
+    for task in area.tasks.iter().take(AREA_TASKS_SHOWN) {
         let lead = if task.lead { " (area lead)" } else { "" };
         out.pieces(&[
             (format!("{:<6}", task.id), theme.dim),
@@ -114,7 +114,14 @@ fn area_detail(plan: &Plan, a: usize, out: &mut Out, theme: &Theme) {
             ),
         ]);
     }
+    if area.tasks.len() > AREA_TASKS_SHOWN {
+        let more = area.tasks.len() - AREA_TASKS_SHOWN;
+        out.text(&format!("… and {more} more tasks in the tree"), theme.dim);
+    }
 }
+
+/// An area of a huge plan lists its first tasks; the tree has them all.
+const AREA_TASKS_SHOWN: usize = 200;
 
 fn task_detail(plan: &Plan, a: usize, t: usize, out: &mut Out, theme: &Theme, symbols: &Symbols) {
     let area = &plan.areas[a];

@@ -11,6 +11,7 @@ use super::detail::format_value;
 use super::theme::{Symbols, Theme};
 use crate::tui::action::Mode;
 use crate::tui::app::App;
+use crate::tui::views::ColumnWidths;
 use crate::width::{pad_left, pad_right, str_width, truncate};
 
 /// A short, legible form of an area title: its last clause, which names the
@@ -55,35 +56,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
         let x = inner.x + (str_width(&state.filter) + 2).min(width.saturating_sub(1)) as u16;
         frame.set_cursor_position((x, inner.y));
     }
-    let rows: Vec<_> = state
-        .rows
-        .iter()
-        .filter_map(|r| r.target(plan).map(|t| (r.item, t)))
-        .collect();
-    let value_w = rows
-        .iter()
-        .map(|(_, t)| str_width(&format_value(t.value)))
-        .max()
-        .unwrap_or(0)
-        .max(5);
-    let unit_w = rows
-        .iter()
-        .map(|(_, t)| str_width(&t.unit))
-        .max()
-        .unwrap_or(0)
-        .max(4);
-    let qual_w = rows
-        .iter()
-        .map(|(_, t)| t.qualifier.as_deref().map_or(1, str_width))
-        .max()
-        .unwrap_or(0)
-        .max(9);
-    let id_w = rows
-        .iter()
-        .map(|(item, _)| str_width(plan.id_of(*item)))
-        .max()
-        .unwrap_or(0)
-        .max(2);
+    let ColumnWidths {
+        value: value_w,
+        unit: unit_w,
+        qualifier: qual_w,
+        id: id_w,
+    } = state.widths;
     let area_w = if width >= 100 { 16 } else { 10 };
     let fixed = value_w + unit_w + qual_w + area_w + id_w + 10;
     let subject_w = width.saturating_sub(fixed).max(4);
@@ -113,20 +91,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
             theme.dim,
         )),
     ];
-    let visible = rows
+    let visible = state
+        .rows
         .iter()
         .enumerate()
         .skip(state.offset)
-        .take((inner.height as usize).saturating_sub(2));
-    for (i, (item, t)) in visible {
-        let area_title = short_title(&plan.area(*item).title, area_w);
+        .take((inner.height as usize).saturating_sub(2))
+        .filter_map(|(i, r)| r.target(plan).map(|t| (i, r.item, t)));
+    for (i, item, t) in visible {
+        let area_title = short_title(&plan.area(item).title, area_w);
         let text = columns(
             &format_value(t.value),
             &t.unit,
             t.qualifier.as_deref().unwrap_or("—"),
             t.subject.as_deref().unwrap_or("—"),
             &area_title,
-            plan.id_of(*item),
+            plan.id_of(item),
         );
         let style = if i == state.selected {
             theme.selected
@@ -135,7 +115,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
         };
         lines.push(Line::from(Span::styled(text, style)));
     }
-    if rows.is_empty() {
+    if state.rows.is_empty() {
         lines.push(Line::from(Span::styled("no targets match", theme.dim)));
     }
     frame.render_widget(Paragraph::new(lines), inner);
