@@ -1,6 +1,9 @@
 //! plan-explorer: explore a city government's annual work plan.
 //!
-//! `plan` holds the model, importer and loader; `cli` the one-shot commands.
+//! `plan` holds the model, importer and loader; `search` the index shared by
+//! the command line and the app; `cli` the one-shot commands.
 
 pub mod cli;
 pub mod plan;
+pub mod search;
+pub mod synth;
