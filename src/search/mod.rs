@@ -50,6 +50,7 @@ mod pinyin;
 mod query;
 mod rank;
 mod syllable;
+mod syntax;
 
 #[cfg(test)]
 mod tests;
@@ -225,7 +226,7 @@ impl SearchIndex {
     /// Parses and compiles `query` for this index as it is now (with or
     /// without pinyin).
     pub fn compile(&self, query: &str) -> Query {
-        query::compile(query::parse(query), &self.corpus, self.pinyin.as_ref())
+        query::compile(syntax::parse(query), &self.corpus, self.pinyin.as_ref())
     }
 
     /// Every matching document with its score, best first, ties in document

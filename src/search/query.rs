@@ -1,5 +1,5 @@
-//! Query syntax (fzf's extended mode) and its compilation into token
-//! sequences the matcher runs against each document.
+//! Compiling parsed terms into token sequences the matcher runs against
+//! each document.
 //!
 //! A term compiles to alternatives; a document matches the term when any
 //! alternative does, and scores the best one's score:
@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use super::corpus::{Bloom, Corpus, bloom_bit, bloom_set};
 use super::pinyin::{PinyinIndex, bigram_bit, bits, initial_symbol};
 use super::syllable::{MAX_SEGMENTATIONS, Seg, inventory, segment};
+use super::syntax::RawTerm;
 
 /// The most characters a fuzzy match may skip between two matched ones.
 ///
@@ -26,57 +27,6 @@ pub const MAX_GAP: usize = 2;
 
 /// Terms longer than this (in chars) are matched by their characters only.
 const MAX_PINYIN_TERM: usize = 64;
-
-/// One whitespace-separated term of a query.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct RawTerm {
-    /// `!term`: the item must not contain the term (exactly, or by pinyin).
-    pub(crate) negated: bool,
-    /// `'term`, `^term`, `term$` or a negation: no gaps allowed.
-    pub(crate) exact: bool,
-    /// `^term`: the match starts at the item's first letter or digit.
-    pub(crate) start: bool,
-    /// `term$`: the match ends at the item's last letter or digit.
-    pub(crate) end: bool,
-    /// Normalized text.
-    pub(crate) text: String,
-}
-
-/// Splits a query into terms. Operators without text (`!`, `'`, `^` alone)
-/// are ignored; a lone `$` is a literal.
-pub(crate) fn parse(query: &str) -> Vec<RawTerm> {
-    let mut terms = Vec::new();
-    for word in query.split_whitespace() {
-        let (negated, rest) = match word.strip_prefix('!') {
-            Some(rest) => (true, rest),
-            None => (false, word),
-        };
-        let (quoted, rest) = match rest.strip_prefix('\'') {
-            Some(rest) => (true, rest),
-            None => (false, rest),
-        };
-        let (start, rest) = match rest.strip_prefix('^') {
-            Some(rest) if !quoted => (true, rest),
-            _ => (false, rest),
-        };
-        let (end, rest) = match rest.strip_suffix('$') {
-            Some(r) if !r.is_empty() => (true, r),
-            _ => (false, rest),
-        };
-        let text: String = rest.chars().map(super::corpus::normalize).collect();
-        if text.is_empty() {
-            continue;
-        }
-        terms.push(RawTerm {
-            negated,
-            exact: negated || quoted || start || end,
-            start,
-            end,
-            text,
-        });
-    }
-    terms
-}
 
 /// A token: one character of the document, or any character of a set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -416,32 +366,4 @@ fn product(choices: &[Vec<Vec<Seg>>]) -> Vec<Vec<&Vec<Seg>>> {
         out = next;
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_fzf_extended_syntax() {
-        let t = parse("  泸古 'Exact ^前 后$ !不要 ! ' ^ $ ^整$ x$y ");
-        let show: Vec<_> = t
-            .iter()
-            .map(|t| (t.negated, t.exact, t.start, t.end, t.text.as_str()))
-            .collect();
-        assert_eq!(
-            show,
-            vec![
-                (false, false, false, false, "泸古"),
-                (false, true, false, false, "exact"),
-                (false, true, true, false, "前"),
-                (false, true, false, true, "后"),
-                (true, true, false, false, "不要"),
-                (false, false, false, false, "$"),
-                (false, true, true, true, "整"),
-                (false, false, false, false, "x$y"),
-            ]
-        );
-        assert!(parse("").is_empty() && parse(" \t\n").is_empty());
-    }
 }

@@ -318,7 +318,10 @@ fn pinyin_can_be_built_on_another_thread_and_attached_later() {
     let builder = index.pinyin_builder();
     let built = std::thread::spawn(move || builder.build()).join().unwrap();
     let mut other = SearchIndex::new(&p);
-    assert_eq!(other.attach_pinyin(PinyinIndex::build(&index)), Err(WrongIndex));
+    assert_eq!(
+        other.attach_pinyin(PinyinIndex::build(&index)),
+        Err(WrongIndex)
+    );
     index.attach_pinyin(built).unwrap();
     assert!(index.has_pinyin());
     assert_eq!(index.search("jiaotong", None).len(), 1);
