@@ -1,0 +1,282 @@
+//! Search over a plan: one index of areas and tasks (by title), commitments
+//! (by text) and named projects (each project of each commitment, pointing
+//! at its commitment), shared by the command line and the terminal app.
+//! Nothing here touches the terminal.
+//!
+//! # Matching
+//!
+//! A query is whitespace-separated terms, all of which must match (AND), in
+//! fzf's extended syntax: `term` fuzzy, `'term` exact substring, `^term` at
+//! the start, `term$` at the end (anchors skip leading and trailing
+//! punctuation such as quotes and full stops), `!term` must not occur
+//! (exactly, or by whole pinyin syllables). An empty query (or one of bare
+//! operators) matches nothing. A term matches by the best of:
+//!
+//! - its characters, scored by fuzzy-matcher's `SkimMatcherV2`; 泸古速
+//!   finds 泸古高速. Matched characters must lie at most [`MAX_GAP`] apart;
+//! - full pinyin, syllable by syllable, one character per syllable, on
+//!   contiguous characters, any reading of a character with several (长征 is
+//!   changzheng); the last syllable may be unfinished (xianh finds 仙鹤);
+//!   ü is typed v;
+//! - pinyin initials of contiguous characters (xhzy finds 仙鹤纸业), used for
+//!   a latin run that does not split into syllables.
+//!
+//! Latin letters and digits in the text match themselves, case-insensitively
+//! (a term mixing latin text with pinyin, such as 3C产品, is typed as two
+//! terms: `3c chanpin`).
+//!
+//! # Ranking
+//!
+//! A term scores as the fuzzy matcher scores characters (16 per matched
+//! character, 4 more when it follows the previous one directly, minus
+//! 3 + skipped characters per gap) less [`GAP_PENALTY`] per gap; a document
+//! sums its terms' scores and loses a point per character before its first
+//! match (at most 30) and a point per 12 characters of text (at most 20). Equal scores keep
+//! document order: each area, then each of its tasks followed by its
+//! commitments, each commitment followed by its projects.
+//!
+//! # Use
+//!
+//! [`SearchIndex::new`] builds the character side only (fast);
+//! [`SearchIndex::pinyin_builder`] hands the rest to another thread and
+//! [`SearchIndex::attach_pinyin`] adds it; a query run before that matches
+//! characters only, so run it again once pinyin is attached. [`Searcher`]
+//! narrows the previous results as a query grows; [`SearchIndex::hit`]
+//! computes match indices for the rows actually shown.
+
+mod corpus;
+mod matcher;
+mod pinyin;
+mod query;
+mod rank;
+mod syllable;
+mod syntax;
+
+#[cfg(test)]
+mod tests;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde::Serialize;
+
+use crate::plan::{ItemKind, ItemRef, Plan};
+
+pub use matcher::GAP_PENALTY;
+pub use pinyin::{PinyinBuilder, PinyinIndex};
+pub use query::{MAX_GAP, Query};
+pub use rank::{Ranked, Searcher};
+
+use corpus::Corpus;
+
+static NEXT_SERIAL: AtomicUsize = AtomicUsize::new(0);
+
+/// One match, as the command line prints it and the app lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SearchHit {
+    /// The document's number in the index (document order).
+    #[serde(skip)]
+    pub doc: usize,
+    /// The item; for a project, its commitment.
+    #[serde(skip)]
+    pub target: ItemRef,
+    /// The item's id; for a project, its commitment's.
+    pub id: String,
+    pub kind: ItemKind,
+    /// The title or sentence; for a project, its name.
+    pub text: String,
+    pub line: usize,
+    pub score: i64,
+    /// Char indices into `text` of the matched characters, ascending.
+    pub matched: Vec<usize>,
+}
+
+/// [`SearchIndex::attach_pinyin`] was given another index's pinyin side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the pinyin index was built for another search index")]
+pub struct WrongIndex;
+
+/// A document of the index, borrowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocInfo<'a> {
+    pub target: ItemRef,
+    pub kind: ItemKind,
+    pub id: &'a str,
+    pub text: &'a str,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Doc {
+    target: ItemRef,
+    kind: ItemKind,
+    line: usize,
+    id: (usize, usize),
+    text: (usize, usize),
+}
+
+/// The search index of one plan. `Send` and `Sync`.
+#[derive(Debug)]
+pub struct SearchIndex {
+    docs: Vec<Doc>,
+    strings: String,
+    corpus: Arc<Corpus>,
+    pinyin: Option<PinyinIndex>,
+    serial: usize,
+}
+
+impl SearchIndex {
+    /// Indexes `plan`'s characters; pinyin matching waits for
+    /// [`attach_pinyin`](Self::attach_pinyin).
+    pub fn new(plan: &Plan) -> SearchIndex {
+        let mut docs = Vec::new();
+        let mut strings = String::new();
+        let mut push = |target: ItemRef, kind: ItemKind, id: &str, text: &str, line: usize| {
+            let id_at = strings.len();
+            strings.push_str(id);
+            let text_at = strings.len();
+            strings.push_str(text);
+            docs.push(Doc {
+                target,
+                kind,
+                line,
+                id: (id_at, text_at),
+                text: (text_at, strings.len()),
+            });
+        };
+        for (a, area) in plan.areas.iter().enumerate() {
+            push(
+                ItemRef::Area(a),
+                ItemKind::Area,
+                &area.id,
+                &area.title,
+                area.line,
+            );
+            for (t, task) in area.tasks.iter().enumerate() {
+                let r = ItemRef::Task(a, t);
+                push(r, ItemKind::Task, &task.id, &task.title, task.line);
+                for (c, com) in task.commitments.iter().enumerate() {
+                    let r = ItemRef::Commitment(a, t, c);
+                    push(r, ItemKind::Commitment, &com.id, &com.text, com.line);
+                    for project in &com.projects {
+                        push(r, ItemKind::Project, &com.id, project, com.line);
+                    }
+                }
+            }
+        }
+        let corpus = Corpus::build(docs.iter().map(|d| &strings[d.text.0..d.text.1]));
+        SearchIndex {
+            docs,
+            strings,
+            corpus: Arc::new(corpus),
+            pinyin: None,
+            serial: NEXT_SERIAL.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
+    /// Indexes characters and pinyin, on this thread.
+    pub fn with_pinyin(plan: &Plan) -> SearchIndex {
+        let mut index = SearchIndex::new(plan);
+        let py = index.pinyin_builder().build();
+        index.pinyin = Some(py);
+        index
+    }
+
+    /// What building the pinyin side needs, to be moved to another thread.
+    pub fn pinyin_builder(&self) -> PinyinBuilder {
+        PinyinBuilder {
+            corpus: Arc::clone(&self.corpus),
+        }
+    }
+
+    /// Adds the pinyin side, unless it was built for another index.
+    pub fn attach_pinyin(&mut self, pinyin: PinyinIndex) -> Result<(), WrongIndex> {
+        if !Arc::ptr_eq(&pinyin.corpus, &self.corpus) {
+            return Err(WrongIndex);
+        }
+        self.pinyin = Some(pinyin);
+        Ok(())
+    }
+
+    pub fn has_pinyin(&self) -> bool {
+        self.pinyin.is_some()
+    }
+
+    /// How many documents (areas, tasks, commitments, projects) are indexed.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Document `doc`, in document order.
+    pub fn doc(&self, doc: usize) -> Option<DocInfo<'_>> {
+        let d = self.docs.get(doc)?;
+        Some(DocInfo {
+            target: d.target,
+            kind: d.kind,
+            id: self.strings.get(d.id.0..d.id.1)?,
+            text: self.strings.get(d.text.0..d.text.1)?,
+            line: d.line,
+        })
+    }
+
+    /// Parses and compiles `query` for this index as it is now (with or
+    /// without pinyin).
+    pub fn compile(&self, query: &str) -> Query {
+        query::compile(syntax::parse(query), &self.corpus, self.pinyin.as_ref())
+    }
+
+    /// Every matching document with its score, best first, ties in document
+    /// order; no match indices. The app's path: rank, then [`hit`](Self::hit)
+    /// the visible rows.
+    pub fn rank(&self, query: &str) -> Vec<Ranked> {
+        self.rank_query(&self.compile(query))
+    }
+
+    pub fn rank_query(&self, query: &Query) -> Vec<Ranked> {
+        rank::rank_docs(self, query, None)
+    }
+
+    /// The hit for document `doc`, with match indices, or None when it does
+    /// not match `query`.
+    pub fn hit(&self, doc: usize, query: &str) -> Option<SearchHit> {
+        self.hit_query(&self.compile(query), doc)
+    }
+
+    pub fn hit_query(&self, query: &Query, doc: usize) -> Option<SearchHit> {
+        let mut matched = Vec::new();
+        let score = rank::Scorer::new(self, query).eval(doc, Some(&mut matched))?;
+        let d = self.doc(doc)?;
+        Some(SearchHit {
+            doc,
+            target: d.target,
+            id: d.id.to_string(),
+            kind: d.kind,
+            text: d.text.to_string(),
+            line: d.line,
+            score,
+            matched,
+        })
+    }
+
+    /// The best `limit` hits (all when None), best first, with match indices.
+    pub fn search(&self, query: &str, limit: Option<usize>) -> Vec<SearchHit> {
+        let q = self.compile(query);
+        let mut ranked = self.rank_query(&q);
+        if let Some(limit) = limit {
+            ranked.truncate(limit);
+        }
+        ranked
+            .iter()
+            .filter_map(|r| self.hit_query(&q, r.doc))
+            .collect()
+    }
+
+    /// Tells indexes apart, for [`Searcher`].
+    fn identity(&self) -> usize {
+        self.serial
+    }
+}

@@ -1,0 +1,230 @@
+//! Scoring documents against a compiled query, on two threads, and the
+//! [`Searcher`] that narrows the previous results as a query grows.
+
+use std::cmp::Reverse;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::SearchIndex;
+use super::corpus::bloom_covers;
+use super::matcher::{Scratch, align, score};
+use super::query::Query;
+
+/// A matching document and its score; see [`SearchIndex::rank`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ranked {
+    pub doc: usize,
+    pub score: i64,
+}
+
+/// Below this many documents one thread scores them all: starting a thread
+/// costs more than scoring a few thousand short texts.
+const PARALLEL_MIN: usize = 4096;
+
+/// How much a match's place costs: a point per character before it (at
+/// most 30) and a point per 12 characters of text (at most 20). A title or a
+/// project name, short and matched near its start, beats the same match deep
+/// in a long sentence; the total (at most 50) stays below one gap's penalty.
+pub(crate) fn location(start: usize, len: usize) -> i64 {
+    -(start.min(30) as i64) - (len.min(240) / 12) as i64
+}
+
+/// Per-thread state for scoring documents.
+pub(crate) struct Scorer<'a> {
+    index: &'a SearchIndex,
+    q: &'a Query,
+    skim: SkimMatcherV2,
+    scratch: Scratch,
+}
+
+impl<'a> Scorer<'a> {
+    pub(crate) fn new(index: &'a SearchIndex, q: &'a Query) -> Scorer<'a> {
+        Scorer {
+            index,
+            q,
+            skim: SkimMatcherV2::default().ignore_case(),
+            scratch: Scratch::default(),
+        }
+    }
+
+    /// The document's score, or None when it does not match; with
+    /// `positions`, the matched char indices are collected there.
+    pub(crate) fn eval(
+        &mut self,
+        doc: usize,
+        mut positions: Option<&mut Vec<usize>>,
+    ) -> Option<i64> {
+        let q = self.q;
+        if q.never || q.is_empty() {
+            return None;
+        }
+        let corpus = &*self.index.corpus;
+        let ids = corpus.doc(doc);
+        let cb = corpus.bloom.get(doc)?;
+        let pb = match (&self.index.pinyin, q.pinyin) {
+            (Some(py), true) => py.bloom.get(doc),
+            _ => None,
+        };
+        let passes = |alt: &super::query::Alt| {
+            bloom_covers(cb, &alt.char_mask)
+                && (alt.chars || pb.is_some_and(|pb| bloom_covers(pb, &alt.py_mask)))
+        };
+        // Cheap first: every positive term must have an alternative the
+        // blooms let through.
+        if q.terms
+            .iter()
+            .any(|t| !t.negated && !t.alts.iter().any(passes))
+        {
+            return None;
+        }
+        let want = positions.is_some();
+        let mut total = 0i64;
+        let mut first = usize::MAX;
+        for (term, raw) in q.terms.iter().zip(&q.raw) {
+            if term.negated {
+                continue;
+            }
+            let mut best: Option<(i64, usize)> = None;
+            let mut best_positions = Vec::new();
+            for alt in term.alts.iter().filter(|a| passes(a)) {
+                let Some(a) = align(ids, alt, &q.sets, corpus, &mut self.scratch, want) else {
+                    continue;
+                };
+                let s = score(
+                    ids,
+                    alt,
+                    &raw.text,
+                    a,
+                    corpus,
+                    &self.skim,
+                    &mut self.scratch,
+                );
+                if best.is_none_or(|(b, _)| s > b) {
+                    best = Some((s, a.start));
+                    if want {
+                        best_positions.clone_from(&self.scratch.positions);
+                    }
+                }
+            }
+            let (s, start) = best?;
+            total += s;
+            first = first.min(start);
+            if let Some(p) = positions.as_deref_mut() {
+                p.extend(best_positions);
+            }
+        }
+        for term in q.terms.iter().filter(|t| t.negated) {
+            for alt in term.alts.iter().filter(|a| passes(a)) {
+                if align(ids, alt, &q.sets, corpus, &mut self.scratch, false).is_some() {
+                    return None;
+                }
+            }
+        }
+        if let Some(p) = positions {
+            p.sort_unstable();
+            p.dedup();
+        }
+        if q.has_positive() {
+            total += location(first, ids.len());
+        }
+        Some(total)
+    }
+}
+
+/// Scores `docs` (all documents when None), best first, ties in document order.
+pub(crate) fn rank_docs(index: &SearchIndex, q: &Query, docs: Option<&[Ranked]>) -> Vec<Ranked> {
+    if q.is_empty() || q.never {
+        return Vec::new();
+    }
+    let n = docs.map_or(index.len(), <[Ranked]>::len);
+    let run = |range: std::ops::Range<usize>| {
+        let mut scorer = Scorer::new(index, q);
+        let mut out = Vec::new();
+        for i in range {
+            let doc = docs.map_or(Some(i), |d| d.get(i).map(|r| r.doc));
+            if let Some(doc) = doc
+                && let Some(score) = scorer.eval(doc, None)
+            {
+                out.push(Ranked { doc, score });
+            }
+        }
+        out
+    };
+    // Two halves on two threads: scoped threads borrow the index and query
+    // directly, with no pool to keep alive between keystrokes (the machine
+    // this is tuned for has two cores, so a work-stealing pool buys nothing).
+    let mut out = if n < PARALLEL_MIN {
+        run(0..n)
+    } else {
+        let mid = n / 2;
+        std::thread::scope(|s| {
+            let second = s.spawn(|| run(mid..n));
+            let mut first = run(0..mid);
+            match second.join() {
+                Ok(mut rest) => first.append(&mut rest),
+                Err(_) => first.extend(run(mid..n)),
+            }
+            first
+        })
+    };
+    out.sort_unstable_by_key(|r| (Reverse(r.score), r.doc));
+    out
+}
+
+/// Keeps the last query and all its results, so that a query typed one
+/// character further only re-scores the previous results.
+#[derive(Debug, Default)]
+pub struct Searcher {
+    last: Option<(usize, Query)>,
+    results: Vec<Ranked>,
+    narrowed: bool,
+}
+
+impl Searcher {
+    pub fn new() -> Searcher {
+        Searcher::default()
+    }
+
+    /// All matches of `query`, best first. When `query` extends the previous
+    /// one (see [`Query::narrows`]) on the same index with the same pinyin
+    /// state, only the previous matches are scored again. Call it again with
+    /// the same text after attaching pinyin: it then searches afresh.
+    pub fn search(&mut self, index: &SearchIndex, query: &str) -> &[Ranked] {
+        let q = index.compile(query);
+        let key = index.identity();
+        let narrow = matches!(&self.last, Some((k, old)) if *k == key && q.narrows(old));
+        self.results = if narrow {
+            rank_docs(index, &q, Some(&self.results))
+        } else {
+            rank_docs(index, &q, None)
+        };
+        self.narrowed = narrow;
+        self.last = Some((key, q));
+        &self.results
+    }
+
+    /// The results of the last search.
+    pub fn results(&self) -> &[Ranked] {
+        &self.results
+    }
+
+    /// True when the last search only re-scored the previous results.
+    pub fn narrowed(&self) -> bool {
+        self.narrowed
+    }
+
+    /// The full hit (with match indices) for a document of the last results:
+    /// call it for the rows on screen only.
+    pub fn hit(&self, index: &SearchIndex, doc: usize) -> Option<super::SearchHit> {
+        let (key, q) = self.last.as_ref()?;
+        if *key != index.identity() {
+            return None;
+        }
+        index.hit_query(q, doc)
+    }
+
+    /// Forgets the last query and results.
+    pub fn clear(&mut self) {
+        *self = Searcher::default();
+    }
+}
