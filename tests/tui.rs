@@ -158,13 +158,34 @@ fn search_accept_selects_the_hit_and_esc_restores() {
 }
 
 #[test]
-fn search_highlights_matches() {
+fn search_for_xianhe_highlights_the_characters() {
     let mut events = vec![key('/')];
-    events.extend(typed("仙鹤"));
-    let (terminal, _) = screen(120, 40, events);
+    events.extend(typed("xianhe"));
+    let (terminal, app) = screen(120, 40, events);
+    let top = app.search.hit(0).unwrap();
+    assert!(top.text.contains("仙鹤"), "top hit: {}", top.text);
     let theme = plan_explorer::tui::view::theme::theme(&Options::default());
     let marked = drawn_in(&terminal, theme.matched.fg.unwrap());
-    assert!(marked.contains("仙鹤"), "highlighted: {marked}");
+    assert!(marked.starts_with("仙鹤"), "highlighted: {marked}");
+    assert!(
+        !marked.contains('x'),
+        "pinyin highlights fall on the characters: {marked}"
+    );
+    insta::assert_snapshot!(text_of(&terminal));
+}
+
+#[test]
+fn n_and_shift_n_step_through_the_last_search() {
+    let mut events = vec![key('/')];
+    events.extend(typed("项目"));
+    events.push(code(KeyCode::Enter));
+    let (_, first) = screen(120, 40, events.clone());
+    events.push(key('n'));
+    let (_, second) = screen(120, 40, events.clone());
+    assert_ne!(first.selected(), second.selected());
+    events.push(key('N'));
+    let (_, back) = screen(120, 40, events);
+    assert_eq!(first.selected(), back.selected());
 }
 
 #[test]
@@ -239,7 +260,7 @@ fn bracketed_paste_goes_into_the_query() {
         vec![key('/'), Event::Paste("泸古\n高速".to_string())],
     );
     assert_eq!(app.search.query, "泸古 高速");
-    assert!(!app.search.hits.is_empty());
+    assert!(!app.search.results().is_empty());
 }
 
 #[test]

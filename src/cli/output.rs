@@ -191,22 +191,19 @@ pub fn search(
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<bool> {
-    let hits = crate::tui::search_state::run_query(plan, query);
-    let hits: Vec<_> = hits.into_iter().take(limit.unwrap_or(usize::MAX)).collect();
+    let index = crate::search::SearchIndex::with_pinyin(plan);
+    let hits = index.search(query, limit);
     if json {
-        let value: Vec<serde_json::Value> = hits
-            .iter()
-            .map(|h| json!({"id": h.id, "kind": h.kind.as_str(), "text": h.text, "line": h.line, "score": 0, "matched": h.matched}))
-            .collect();
-        json_line(out, &serde_json::Value::Array(value))?;
+        json_line(out, &serde_json::to_value(&hits).unwrap_or_default())?;
         return Ok(!hits.is_empty());
     }
     for hit in &hits {
         writeln!(
             out,
-            "{:<8} {:>4}  {}",
+            "{:<8} {:>4}  {:<10} {}",
             hit.id,
             hit.line,
+            hit.kind.as_str(),
             mark(&hit.text, &hit.matched, style.color)
         )?;
     }

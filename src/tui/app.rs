@@ -53,9 +53,16 @@ pub struct App {
 }
 
 impl App {
+    /// An app whose search index already has its pinyin side.
     pub fn new(plan: Plan, options: Options) -> Self {
-        let tree = TreeState::new(&plan);
         let search = SearchState::new(&plan);
+        Self::with_search(plan, options, search)
+    }
+
+    /// An app with a given search state, such as one whose pinyin side is
+    /// still being built in the background.
+    pub fn with_search(plan: Plan, options: Options, search: SearchState) -> Self {
+        let tree = TreeState::new(&plan);
         let targets = TargetsState::new(&plan);
         App {
             plan,
@@ -273,10 +280,10 @@ impl App {
 
     fn search_action(&mut self, action: Action) {
         match action {
-            Action::Input(c) => self.search.push(&self.plan, &c.to_string()),
-            Action::Paste(text) => self.search.push(&self.plan, &text),
-            Action::Backspace => self.search.backspace(&self.plan),
-            Action::ClearQuery => self.search.set_query(&self.plan, String::new()),
+            Action::Input(c) => self.search.push(&c.to_string()),
+            Action::Paste(text) => self.search.push(&text),
+            Action::Backspace => self.search.backspace(),
+            Action::ClearQuery => self.search.run(String::new()),
             Action::Down => self.search.move_by(1),
             Action::Up => self.search.move_by(-1),
             Action::PageDown => self.search.move_by(self.page()),
@@ -316,8 +323,14 @@ impl App {
             Action::PageUp => self.targets.move_by(-page),
             Action::Top => self.targets.move_by(isize::MIN / 2),
             Action::Bottom => self.targets.move_by(isize::MAX / 2),
-            Action::CycleSort => self.targets.cycle_sort(&self.plan),
-            Action::CycleUnit => self.targets.cycle_unit(&self.plan),
+            Action::CycleSort => {
+                let matching = self.search.matching_commitments(&self.targets.filter);
+                self.targets.cycle_sort(&self.plan, matching.as_ref());
+            }
+            Action::CycleUnit => {
+                let matching = self.search.matching_commitments(&self.targets.filter);
+                self.targets.cycle_unit(&self.plan, matching.as_ref());
+            }
             Action::OpenSearch => self.mode = Mode::Filter,
             Action::Accept => {
                 if let Some(item) = self.targets.selected_item() {
@@ -372,7 +385,9 @@ impl App {
             _ => return,
         }
         if filter != self.targets.filter {
-            self.targets.set_filter(&self.plan, filter);
+            let matching = self.search.matching_commitments(&filter);
+            self.targets
+                .set_filter(&self.plan, filter, matching.as_ref());
         }
     }
 

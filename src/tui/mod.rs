@@ -11,8 +11,8 @@ pub mod view;
 pub mod views;
 
 use std::io::{self, IsTerminal, Write};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -100,7 +100,16 @@ pub fn run(plan: Plan, start: StartOptions) -> Result<(), TuiError> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(TuiError::NoTerminal);
     }
-    let mut app = App::new(plan, start.options);
+    // The first frame does not wait for pinyin: its index is built on
+    // another thread and attached when ready.
+    let index = crate::search::SearchIndex::new(&plan);
+    let builder = index.pinyin_builder();
+    let (sender, pinyin) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sender.send(builder.build());
+    });
+    let search = search_state::SearchState::with_index(index);
+    let mut app = App::with_search(plan, start.options, search);
     if start.overview {
         app.mode = Mode::Overview;
     }
@@ -109,7 +118,7 @@ pub fn run(plan: Plan, start: StartOptions) -> Result<(), TuiError> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let mut terminal = enter()?;
-    let result = event_loop(&mut terminal, &mut app, &stop);
+    let result = event_loop(&mut terminal, &mut app, &stop, pinyin);
     leave();
     result
 }
@@ -136,7 +145,9 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     stop: &AtomicBool,
+    pinyin: mpsc::Receiver<crate::search::PinyinIndex>,
 ) -> Result<(), TuiError> {
+    let mut pinyin = Some(pinyin);
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
@@ -148,7 +159,19 @@ fn event_loop(
             terminal.draw(|frame| view::render(app, frame))?;
             dirty = false;
         }
-        if !event::poll(Duration::from_millis(200))? {
+        if let Some(receiver) = &pinyin {
+            match receiver.try_recv() {
+                Ok(index) => {
+                    dirty |= app.search.attach_pinyin(index);
+                    pinyin = None;
+                }
+                Err(mpsc::TryRecvError::Disconnected) => pinyin = None,
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        // Poll briefly while pinyin is on its way, so it shows up at once.
+        let wait = if pinyin.is_some() { 20 } else { 250 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         let event = event::read()?;

@@ -1,64 +1,89 @@
-//! The search overlay's state: the query, its ranked hits, the selection, and
-//! the hits of the last accepted search for n/N.
+//! The search overlay's state: the index, the query and its ranked results,
+//! the selection, and the hits of the last accepted search for n/N. Match
+//! indices are computed only for the rows on screen.
 
-use crate::plan::{ItemKind, ItemRef, Plan};
+use std::collections::HashSet;
 
-/// A hit as the overlay lists it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HitRow {
-    /// The item to select: for a project, its commitment.
-    pub item: ItemRef,
-    pub kind: ItemKind,
-    pub id: String,
-    pub text: String,
-    pub line: usize,
-    /// Char indices of `text` to highlight.
-    pub matched: Vec<usize>,
-}
+use crate::plan::{ItemRef, Plan};
+use crate::search::{PinyinIndex, Ranked, SearchHit, SearchIndex, Searcher};
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct SearchState {
+    pub index: SearchIndex,
+    searcher: Searcher,
     pub query: String,
-    pub hits: Vec<HitRow>,
     pub selected: usize,
     pub offset: usize,
     /// The tree's selection when the overlay opened, restored by Esc.
     pub saved_selection: Option<ItemRef>,
-    /// Hits of the last accepted search, stepped through by n and N.
+    /// Items of the last accepted search, stepped through by n and N.
     pub accepted: Vec<ItemRef>,
     pub accepted_query: String,
     pub cursor: usize,
 }
 
 impl SearchState {
-    pub fn new(_plan: &Plan) -> Self {
-        SearchState::default()
+    /// An index with its pinyin side built now.
+    pub fn new(plan: &Plan) -> Self {
+        Self::with_index(SearchIndex::with_pinyin(plan))
+    }
+
+    pub fn with_index(index: SearchIndex) -> Self {
+        SearchState {
+            index,
+            searcher: Searcher::new(),
+            query: String::new(),
+            selected: 0,
+            offset: 0,
+            saved_selection: None,
+            accepted: Vec::new(),
+            accepted_query: String::new(),
+            cursor: 0,
+        }
+    }
+
+    /// Adds the pinyin side built in the background and runs the query
+    /// again, so a pinyin query typed before it was ready gets its results.
+    pub fn attach_pinyin(&mut self, pinyin: PinyinIndex) -> bool {
+        if self.index.attach_pinyin(pinyin).is_err() {
+            return false;
+        }
+        let query = self.query.clone();
+        self.run(query);
+        true
+    }
+
+    pub fn results(&self) -> &[Ranked] {
+        self.searcher.results()
+    }
+
+    /// The full hit for result `i`, with its match indices.
+    pub fn hit(&self, i: usize) -> Option<SearchHit> {
+        let ranked = self.results().get(i)?;
+        self.searcher.hit(&self.index, ranked.doc)
     }
 
     pub fn open(&mut self, selection: Option<ItemRef>) {
         self.saved_selection = selection;
-        self.query.clear();
-        self.hits.clear();
-        self.selected = 0;
-        self.offset = 0;
+        self.run(String::new());
     }
 
-    pub fn push(&mut self, plan: &Plan, text: &str) {
+    pub fn push(&mut self, text: &str) {
         let mut query = self.query.clone();
         // A paste may hold newlines or tabs: they separate terms.
         query.extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
-        self.set_query(plan, query);
+        self.run(query);
     }
 
-    pub fn backspace(&mut self, plan: &Plan) {
+    pub fn backspace(&mut self) {
         let mut query = self.query.clone();
         query.pop();
-        self.set_query(plan, query);
+        self.run(query);
     }
 
-    pub fn set_query(&mut self, plan: &Plan, query: String) {
+    pub fn run(&mut self, query: String) {
+        self.searcher.search(&self.index, &query);
         self.query = query;
-        self.hits = run_query(plan, &self.query);
         self.selected = 0;
         self.offset = 0;
     }
@@ -68,22 +93,30 @@ impl SearchState {
     }
 
     pub fn select(&mut self, index: usize) {
-        self.selected = index.min(self.hits.len().saturating_sub(1));
+        self.selected = index.min(self.results().len().saturating_sub(1));
     }
 
-    pub fn selected_hit(&self) -> Option<&HitRow> {
-        self.hits.get(self.selected)
+    fn item_of(&self, ranked: &Ranked) -> Option<ItemRef> {
+        self.index.doc(ranked.doc).map(|d| d.target)
+    }
+
+    /// The item the selected hit points at.
+    pub fn selected_item(&self) -> Option<ItemRef> {
+        self.results()
+            .get(self.selected)
+            .and_then(|r| self.item_of(r))
     }
 
     /// Keeps the accepted hits for n/N and returns the one to select.
     pub fn accept(&mut self) -> Option<ItemRef> {
-        let hit = self.selected_hit()?.item;
-        let mut items: Vec<ItemRef> = Vec::new();
-        for h in &self.hits {
-            if !items.contains(&h.item) {
-                items.push(h.item);
-            }
-        }
+        let hit = self.selected_item()?;
+        let mut seen = HashSet::new();
+        let items: Vec<ItemRef> = self
+            .results()
+            .iter()
+            .filter_map(|r| self.item_of(r))
+            .filter(|item| seen.insert(*item))
+            .collect();
         self.cursor = items.iter().position(|&i| i == hit).unwrap_or(0);
         self.accepted = items;
         self.accepted_query = self.query.clone();
@@ -110,64 +143,18 @@ impl SearchState {
             self.offset = self.selected + 1 - height;
         }
     }
-}
 
-/// Interim matcher until the search index lands: every term must appear.
-pub fn run_query(plan: &Plan, query: &str) -> Vec<HitRow> {
-    let terms: Vec<&str> = query.split_whitespace().collect();
-    if terms.is_empty() {
-        return Vec::new();
+    /// The commitments a filter query matches, through their text or one of
+    /// their projects; None for an empty query.
+    pub fn matching_commitments(&self, query: &str) -> Option<HashSet<ItemRef>> {
+        query.split_whitespace().next()?;
+        Some(
+            self.index
+                .rank(query)
+                .iter()
+                .filter_map(|r| self.item_of(r))
+                .filter(|item| matches!(item, ItemRef::Commitment(..)))
+                .collect(),
+        )
     }
-    let mut hits = Vec::new();
-    let mut consider = |item: ItemRef, kind: ItemKind, text: &str| {
-        if terms.iter().all(|t| text.contains(t)) {
-            let mut matched = Vec::new();
-            for t in &terms {
-                if let Some(b) = text.find(t) {
-                    let start = text[..b].chars().count();
-                    matched.extend(start..start + t.chars().count());
-                }
-            }
-            matched.sort_unstable();
-            matched.dedup();
-            hits.push(HitRow {
-                item,
-                kind,
-                id: plan.id_of(item).to_string(),
-                text: text.to_string(),
-                line: plan.line_of(item),
-                matched,
-            });
-        }
-    };
-    for (a, area) in plan.areas.iter().enumerate() {
-        consider(ItemRef::Area(a), ItemKind::Area, &area.title);
-        for (t, task) in area.tasks.iter().enumerate() {
-            consider(ItemRef::Task(a, t), ItemKind::Task, &task.title);
-            for (c, commitment) in task.commitments.iter().enumerate() {
-                consider(
-                    ItemRef::Commitment(a, t, c),
-                    ItemKind::Commitment,
-                    &commitment.text,
-                );
-            }
-        }
-    }
-    hits
-}
-
-/// The commitments a filter query matches (through their text or a project),
-/// or None for an empty query.
-pub fn matching_commitments(
-    plan: &Plan,
-    query: &str,
-) -> Option<std::collections::HashSet<ItemRef>> {
-    query.split_whitespace().next()?;
-    Some(
-        run_query(plan, query)
-            .into_iter()
-            .filter(|h| matches!(h.item, ItemRef::Commitment(..)))
-            .map(|h| h.item)
-            .collect(),
-    )
 }

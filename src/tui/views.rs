@@ -1,6 +1,8 @@
 //! State and data of the targets table and the overview: what rows exist, in
 //! what order, and which is selected. Drawing lives in `view`.
 
+use std::collections::HashSet;
+
 use crate::plan::{ItemRef, Plan, Target};
 
 /// How the targets table is ordered.
@@ -75,21 +77,20 @@ impl TargetsState {
             units,
             ..TargetsState::default()
         };
-        state.rebuild(plan);
+        state.rebuild(plan, None);
         state
     }
 
-    /// Recomputes the visible rows from the sort, unit and filter.
-    pub fn rebuild(&mut self, plan: &Plan) {
-        let terms: Vec<String> = self.filter.split_whitespace().map(str::to_string).collect();
-        let matching = crate::tui::search_state::matching_commitments(plan, &self.filter);
+    /// Recomputes the visible rows from the sort, the unit and the
+    /// commitments the filter matches (None: no filter).
+    pub fn rebuild(&mut self, plan: &Plan, matching: Option<&HashSet<ItemRef>>) {
         let mut rows: Vec<TargetRow> = Vec::new();
         for (item, commitment) in plan.commitments() {
             for (index, target) in commitment.targets.iter().enumerate() {
                 if self.unit.as_ref().is_some_and(|u| *u != target.unit) {
                     continue;
                 }
-                if !terms.is_empty() && !matching.as_ref().is_some_and(|m| m.contains(&item)) {
+                if matching.is_some_and(|m| !m.contains(&item)) {
                     continue;
                 }
                 rows.push(TargetRow { item, index });
@@ -138,17 +139,17 @@ impl TargetsState {
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
     }
 
-    pub fn cycle_sort(&mut self, plan: &Plan) {
+    pub fn cycle_sort(&mut self, plan: &Plan, matching: Option<&HashSet<ItemRef>>) {
         self.sort = match self.sort {
             Sort::Document => Sort::ValueDesc,
             Sort::ValueDesc => Sort::ValueAsc,
             Sort::ValueAsc => Sort::Document,
         };
         self.selected = 0;
-        self.rebuild(plan);
+        self.rebuild(plan, matching);
     }
 
-    pub fn cycle_unit(&mut self, plan: &Plan) {
+    pub fn cycle_unit(&mut self, plan: &Plan, matching: Option<&HashSet<ItemRef>>) {
         let next = match &self.unit {
             None => self.units.first().cloned(),
             Some(u) => {
@@ -158,13 +159,13 @@ impl TargetsState {
         };
         self.unit = next;
         self.selected = 0;
-        self.rebuild(plan);
+        self.rebuild(plan, matching);
     }
 
-    pub fn set_filter(&mut self, plan: &Plan, filter: String) {
+    pub fn set_filter(&mut self, plan: &Plan, filter: String, matching: Option<&HashSet<ItemRef>>) {
         self.filter = filter;
         self.selected = 0;
-        self.rebuild(plan);
+        self.rebuild(plan, matching);
     }
 
     pub fn move_by(&mut self, delta: isize) {

@@ -12,7 +12,16 @@ use crate::width::{char_width, pad_right, str_width};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
     let search = &app.search;
-    let title = format!("Search {}/{}", hit_position(app), search.hits.len());
+    let pending = if search.index.has_pinyin() {
+        ""
+    } else {
+        " · pinyin loading"
+    };
+    let title = format!(
+        "Search {}/{}{pending}",
+        hit_position(app),
+        search.results().len()
+    );
     let block = super::block(&title, true, theme, symbols);
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
@@ -31,7 +40,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
     if inner.height > 1 {
         let hint = if search.query.is_empty() {
             "type Chinese or pinyin: 泸古高速, lugugaosu, lggs; 'exact ^prefix suffix$ !not"
-        } else if search.hits.is_empty() {
+        } else if search.results().is_empty() {
             "no match"
         } else {
             ""
@@ -44,19 +53,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
     }
     let list = app.regions().search_list();
     let list = list.intersection(inner);
-    let lines: Vec<Line> = search
-        .hits
-        .iter()
-        .enumerate()
-        .skip(search.offset)
+    // Match indices are computed for the rows on screen only.
+    let lines: Vec<Line> = (search.offset..search.results().len())
         .take(list.height as usize)
-        .map(|(i, hit)| hit_line(hit, i == search.selected, width, theme))
+        .filter_map(|i| {
+            search
+                .hit(i)
+                .map(|hit| hit_line(&hit, i == search.selected, width, theme))
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
 }
 
 fn hit_position(app: &App) -> usize {
-    if app.search.hits.is_empty() {
+    if app.search.results().is_empty() {
         0
     } else {
         app.search.selected + 1
@@ -78,7 +88,7 @@ fn tail_to_width(query: &str, width: usize) -> String {
 }
 
 fn hit_line(
-    hit: &crate::tui::search_state::HitRow,
+    hit: &crate::search::SearchHit,
     selected: bool,
     width: usize,
     theme: &Theme,
