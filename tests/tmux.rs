@@ -251,3 +251,46 @@ fn a_thousand_random_keys_and_resizes_then_q_exits_cleanly() {
     t.keys(&["q"]);
     assert_eq!(t.wait_exit(), 0, "{}", t.screen());
 }
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal_and_exit() {
+    if !tmux_available() {
+        return;
+    }
+    for signal in ["TERM", "HUP"] {
+        let t = Tmux::new(&format!("signal-{signal}"));
+        t.start(100, 30, "env PS1='READY$ ' bash --norc --noprofile");
+        t.wait_for("the shell prompt", |s| s.contains("READY$"));
+        t.text(BIN);
+        t.keys(&["Enter"]);
+        t.wait_for("the app", |s| s.contains("以链带面"));
+        let shell = t.query("#{pane_pid}");
+        let children = format!("/proc/{shell}/task/{shell}/children");
+        let app = std::fs::read_to_string(children)
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        assert!(!app.is_empty(), "no app process under the shell");
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), &app])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let screen = t.wait_for("the prompt after the signal", |s| {
+            s.trim_end().ends_with("READY$")
+        });
+        assert!(
+            !screen.contains("╭ Plan"),
+            "{signal}: the frame is gone:\n{screen}"
+        );
+        assert_eq!(
+            t.query("#{alternate_on}"),
+            "0",
+            "{signal}: left the alternate screen"
+        );
+        // The terminal is back in cooked mode: a typed command echoes and runs.
+        t.text("echo cooked-$((6*7))");
+        t.keys(&["Enter"]);
+        t.wait_for("the shell to run a command", |s| s.contains("cooked-42"));
+    }
+}

@@ -1,0 +1,108 @@
+//! Frame time of the terminal app: from an action to a drawn frame, on the
+//! embedded plan and on a synthetic plan of 100,000 commitments.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use plan_explorer::plan::load::{load_embedded, parse_plan};
+use plan_explorer::search::SearchIndex;
+use plan_explorer::synth::synthetic_plan;
+use plan_explorer::tui::action::{Action, Mode};
+use plan_explorer::tui::app::{App, Options};
+use plan_explorer::tui::search_state::SearchState;
+use plan_explorer::tui::view::render;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal.draw(|frame| render(app, frame)).unwrap();
+}
+
+/// An app as `run` starts it: the character index only, pinyin to come.
+fn start(plan: plan_explorer::plan::Plan) -> App {
+    let index = SearchIndex::new(&plan);
+    let mut app = App::with_search(plan, Options::default(), SearchState::with_index(index));
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app
+}
+
+fn bench_plan(c: &mut Criterion, name: &str, json: &[u8]) {
+    let mut group = c.benchmark_group(name);
+    group.sample_size(10);
+    group.measurement_time(std::time::Duration::from_secs(4));
+
+    // Parse and validate the file, index it and draw: what stands between
+    // starting the app and its first frame.
+    group.bench_function("first frame (load, index, draw)", |b| {
+        b.iter(|| {
+            let plan = parse_plan(black_box(json), "bench").unwrap();
+            let app = start(plan);
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+            draw(&mut terminal, &app);
+            black_box(terminal);
+        })
+    });
+
+    let plan = parse_plan(json, "bench").unwrap();
+    let mut app = start(plan);
+    app.search
+        .attach_pinyin(app.search.index.pinyin_builder().build());
+    // Open the largest area so that moves run through a long tree.
+    app.update(Action::Expand);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    draw(&mut terminal, &app);
+
+    group.bench_function("move selection (j, then k)", |b| {
+        b.iter(|| {
+            app.update(Action::Down);
+            draw(&mut terminal, &app);
+            app.update(Action::Up);
+            draw(&mut terminal, &app);
+        })
+    });
+
+    app.update(Action::OpenSearch);
+    assert_eq!(app.mode, Mode::Search);
+    app.update(Action::Input('重'));
+    app.update(Action::Input('点'));
+    draw(&mut terminal, &app);
+    group.bench_function(
+        "search keystroke, Chinese (type 项, then delete it)",
+        |b| {
+            b.iter(|| {
+                app.update(Action::Input('项'));
+                draw(&mut terminal, &app);
+                app.update(Action::Backspace);
+                draw(&mut terminal, &app);
+            })
+        },
+    );
+    app.update(Action::ClearQuery);
+    for c in "zhongdian".chars() {
+        app.update(Action::Input(c));
+    }
+    group.bench_function("search keystroke, pinyin (type x, then delete it)", |b| {
+        b.iter(|| {
+            app.update(Action::Input('x'));
+            draw(&mut terminal, &app);
+            app.update(Action::Backspace);
+            draw(&mut terminal, &app);
+        })
+    });
+    group.finish();
+}
+
+fn frames(c: &mut Criterion) {
+    let embedded = plan_explorer::plan::load::EMBEDDED_PLAN.as_bytes();
+    bench_plan(c, "embedded plan", embedded);
+    let base = load_embedded().unwrap();
+    let big = synthetic_plan(&base, 100_000, 7);
+    let json = serde_json::to_vec(&big).unwrap();
+    bench_plan(c, "100k commitments", &json);
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);
