@@ -92,6 +92,19 @@ fn bench_plan(c: &mut Criterion, name: &str, json: &[u8]) {
             draw(&mut terminal, &app);
         })
     });
+    app.update(Action::ClearQuery);
+    let paste: String = "泸古高速 xianhe 仙鹤纸业 lggs\n"
+        .chars()
+        .cycle()
+        .take(10_000)
+        .collect();
+    group.bench_function("paste 10,000 characters into the query", |b| {
+        b.iter(|| {
+            app.update(Action::Paste(paste.clone()));
+            draw(&mut terminal, &app);
+            app.update(Action::ClearQuery);
+        })
+    });
     group.finish();
 }
 

@@ -294,3 +294,25 @@ fn sigterm_and_sighup_restore_the_terminal_and_exit() {
         t.wait_for("the shell to run a command", |s| s.contains("cooked-42"));
     }
 }
+
+#[test]
+fn a_panic_restores_the_terminal_before_its_message() {
+    if !tmux_available() {
+        return;
+    }
+    let t = Tmux::new("panic");
+    t.start(100, 30, "env PS1='READY$ ' bash --norc --noprofile");
+    t.wait_for("the shell prompt", |s| s.contains("READY$"));
+    t.text(&format!("PLAN_EXPLORER_TEST_PANIC=1 {BIN}; echo EXIT=$?"));
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("the exit", |s| s.contains("EXIT="));
+    assert!(
+        screen.contains("PLAN_EXPLORER_TEST_PANIC is set"),
+        "the message shows on the normal screen:\n{screen}"
+    );
+    assert!(!screen.contains("EXIT=0"), "{screen}");
+    assert_eq!(t.query("#{alternate_on}"), "0");
+    t.text("echo cooked-$((6*7))");
+    t.keys(&["Enter"]);
+    t.wait_for("a working shell", |s| s.contains("cooked-42"));
+}

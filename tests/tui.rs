@@ -377,3 +377,18 @@ fn overview_80x24_and_enter_jumps() {
     // The second largest amount is 总投资2716亿元 in 3.2.2.
     assert_eq!(app.plan.id_of(app.selected().unwrap()), "3.2.2");
 }
+
+#[test]
+fn a_ten_thousand_character_paste_goes_into_the_query_whole() {
+    let paste: String = "泸古高速 xianhe 仙鹤纸业 lggs\n"
+        .chars()
+        .cycle()
+        .take(10_000)
+        .collect();
+    let (terminal, app) = screen(120, 40, vec![key('/'), Event::Paste(paste)]);
+    assert_eq!(app.search.query.chars().count(), 10_000);
+    assert!(
+        text_of(&terminal).contains("Search"),
+        "the overlay is still drawn"
+    );
+}

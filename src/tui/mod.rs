@@ -154,10 +154,15 @@ fn event_loop(
         height: size.height,
     });
     let mut dirty = true;
+    // For the real-terminal test that a panic restores the terminal.
+    let panic_after_frame = std::env::var_os("PLAN_EXPLORER_TEST_PANIC").is_some();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
             terminal.draw(|frame| view::render(app, frame))?;
             dirty = false;
+            if panic_after_frame {
+                panic!("PLAN_EXPLORER_TEST_PANIC is set");
+            }
         }
         if let Some(receiver) = &pinyin {
             match receiver.try_recv() {
