@@ -6,6 +6,10 @@
 //! then starts earliest: a sparse dynamic programme over the rows of tokens,
 //! O(tokens × candidate positions × (max_gap + 1)) per document.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::corpus::{Corpus, PLACEHOLDER};
@@ -56,6 +60,47 @@ pub(crate) struct Scratch {
     window: String,
     /// Positions of the last alignment made with `want_positions`.
     pub(crate) positions: Vec<usize>,
+    /// The fuzzy matcher's score per (pattern, window of char ids): within
+    /// one query the same few windows recur across thousands of documents
+    /// (a contiguous match's window is the matched text itself).
+    skim_cache: Vec<(usize, WindowScores)>,
+}
+
+/// Windows remembered per thread, query and term, at most.
+const SKIM_CACHE_MAX: usize = 4096;
+
+type WindowScores = HashMap<Vec<u32>, i64, BuildHasherDefault<FxHasher>>;
+
+/// The multiply-rotate hash of rustc's FxHasher: the keys are a few small
+/// integers hashed once per matching document, where SipHash showed up in
+/// profiles; no untrusted party chooses them to cause collisions.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 #[inline]
@@ -219,17 +264,34 @@ pub(crate) fn score(
         - GAP_OPEN * gaps
         - i64::from(a.skipped);
     let base = if alt.chars {
-        let w = &mut scratch.window;
-        w.clear();
-        w.push(PLACEHOLDER);
         let window = ids.get(a.start..=a.end).unwrap_or(&[]);
-        w.extend(
-            window
-                .iter()
-                .filter_map(|&id| corpus.alphabet.get(id as usize)),
-        );
-        use fuzzy_matcher::FuzzyMatcher;
-        skim.fuzzy_match(w, pattern).unwrap_or(direct)
+        // Patterns are told apart by address: they live as long as the query.
+        let id = pattern.as_ptr() as usize;
+        let at = match scratch.skim_cache.iter().position(|(p, _)| *p == id) {
+            Some(at) => at,
+            None => {
+                scratch.skim_cache.push((id, WindowScores::default()));
+                scratch.skim_cache.len() - 1
+            }
+        };
+        let cache = &mut scratch.skim_cache[at].1;
+        if let Some(&s) = cache.get(window) {
+            s
+        } else {
+            let w = &mut scratch.window;
+            w.clear();
+            w.push(PLACEHOLDER);
+            w.extend(
+                window
+                    .iter()
+                    .filter_map(|&id| corpus.alphabet.get(id as usize)),
+            );
+            let s = skim.fuzzy_match(w, pattern).unwrap_or(direct);
+            if cache.len() < SKIM_CACHE_MAX {
+                cache.insert(window.to_vec(), s);
+            }
+            s
+        }
     } else {
         direct
     };

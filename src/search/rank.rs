@@ -148,27 +148,46 @@ pub(crate) fn rank_docs(index: &SearchIndex, q: &Query, docs: Option<&[Ranked]>)
                 out.push(Ranked { doc, score });
             }
         }
+        out.sort_unstable_by_key(order);
         out
     };
-    // Two halves on two threads: scoped threads borrow the index and query
-    // directly, with no pool to keep alive between keystrokes (the machine
-    // this is tuned for has two cores, so a work-stealing pool buys nothing).
-    let mut out = if n < PARALLEL_MIN {
-        run(0..n)
-    } else {
-        let mid = n / 2;
-        std::thread::scope(|s| {
-            let second = s.spawn(|| run(mid..n));
-            let mut first = run(0..mid);
-            match second.join() {
-                Ok(mut rest) => first.append(&mut rest),
-                Err(_) => first.extend(run(mid..n)),
-            }
-            first
-        })
-    };
-    out.sort_unstable_by_key(|r| (Reverse(r.score), r.doc));
-    out
+    if n < PARALLEL_MIN {
+        return run(0..n);
+    }
+    // Two halves on two threads, each sorted there, then merged: scoped
+    // threads borrow the index and query directly, with no pool to keep
+    // alive between keystrokes (the machine this is tuned for has two
+    // cores, so a work-stealing pool would buy nothing).
+    let mid = n / 2;
+    let (first, second) = std::thread::scope(|s| {
+        let second = s.spawn(|| run(mid..n));
+        let first = run(0..mid);
+        (first, second.join())
+    });
+    // A panic in the helper would be a bug; redo its half here rather than fail.
+    let second = second.unwrap_or_else(|_| run(mid..n));
+    merge(first, second)
+}
+
+/// Best first, ties in document order.
+fn order(r: &Ranked) -> (Reverse<i64>, usize) {
+    (Reverse(r.score), r.doc)
+}
+
+fn merge(a: Vec<Ranked>, b: Vec<Ranked>) -> Vec<Ranked> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if order(y) < order(x) => b.next(),
+            (Some(_), _) => a.next(),
+            (None, _) => b.next(),
+        };
+        match next {
+            Some(r) => out.push(r),
+            None => return out,
+        }
+    }
 }
 
 /// Keeps the last query and all its results, so that a query typed one

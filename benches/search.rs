@@ -1,0 +1,90 @@
+//! Search at the scale the app must stay interactive at: a synthetic plan
+//! of 100,000 commitments (see `synth::synthetic_plan`), and the embedded
+//! plan. Index builds, then per-query times for the CLI path (`search`,
+//! top 20 with highlights) and the app's path (`rank`, all matches, no
+//! highlights), and a query typed key by key through a `Searcher`.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
+use plan_explorer::plan::Plan;
+use plan_explorer::plan::load::load_embedded;
+use plan_explorer::search::{PinyinIndex, SearchIndex, Searcher};
+use plan_explorer::synth::synthetic_plan;
+
+const QUERIES: &[(&str, &str)] = &[
+    ("chars2", "项目"),
+    ("chars4", "重点项目"),
+    ("chars_gap", "泸古速"),
+    ("pinyin_full", "zhongdianxiangmu"),
+    ("pinyin_gaosu", "gaosu"),
+    ("initials", "zdxm"),
+    ("one_letter", "x"),
+];
+
+fn plans() -> Vec<(&'static str, Plan)> {
+    let base = load_embedded().expect("embedded plan loads");
+    let big = synthetic_plan(&base, 100_000, 1);
+    vec![("100k", big), ("embedded", base)]
+}
+
+fn build(c: &mut Criterion, name: &str, plan: &Plan) {
+    let mut g = c.benchmark_group(format!("build/{name}"));
+    g.sampling_mode(SamplingMode::Flat);
+    g.bench_function("chars", |b| b.iter(|| SearchIndex::new(black_box(plan))));
+    let index = SearchIndex::new(plan);
+    g.bench_function("pinyin", |b| {
+        b.iter(|| PinyinIndex::build(black_box(&index)))
+    });
+    g.finish();
+}
+
+fn queries(c: &mut Criterion, name: &str, index: &SearchIndex) {
+    let mut g = c.benchmark_group(format!("search/{name}"));
+    for (label, q) in QUERIES {
+        g.bench_function(*label, |b| b.iter(|| index.search(black_box(q), Some(20))));
+    }
+    g.finish();
+    let mut g = c.benchmark_group(format!("rank/{name}"));
+    for (label, q) in QUERIES {
+        g.bench_function(*label, |b| b.iter(|| index.rank(black_box(q))));
+    }
+    g.finish();
+}
+
+/// Sixteen keystrokes, each narrowing the last results: divide by 16 for
+/// the time per key.
+fn typing(c: &mut Criterion, name: &str, index: &SearchIndex) {
+    let mut g = c.benchmark_group(format!("typing/{name}"));
+    g.sampling_mode(SamplingMode::Flat);
+    let word = "zhongdianxiangmu";
+    g.bench_function("zhongdianxiangmu_16_keys", |b| {
+        b.iter(|| {
+            let mut s = Searcher::new();
+            for end in 1..=word.len() {
+                black_box(s.search(index, &word[..end]).len());
+            }
+        })
+    });
+    g.finish();
+}
+
+fn benches(c: &mut Criterion) {
+    for (name, plan) in plans() {
+        build(c, name, &plan);
+        let index = SearchIndex::with_pinyin(&plan);
+        queries(c, name, &index);
+        typing(c, name, &index);
+    }
+}
+
+criterion_group! {
+    name = search;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .sample_size(20);
+    targets = benches
+}
+criterion_main!(search);
