@@ -316,3 +316,33 @@ fn a_panic_restores_the_terminal_before_its_message() {
     t.keys(&["Enter"]);
     t.wait_for("a working shell", |s| s.contains("cooked-42"));
 }
+
+#[test]
+fn closing_the_window_ends_the_app() {
+    if !tmux_available() {
+        return;
+    }
+    let t = Tmux::new("hangup");
+    let pid_file = t.dir.join("pid");
+    t.start(
+        80,
+        24,
+        &format!("echo $$ > {}; exec {BIN}", pid_file.display()),
+    );
+    t.wait_for("the app", |s| s.contains("以链带面"));
+    let pid = std::fs::read_to_string(&pid_file)
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(std::path::Path::new(&format!("/proc/{pid}")).exists());
+    // The terminal hangs up, as when a window closes or an SSH link drops.
+    t.run(&["kill-server"]);
+    let start = Instant::now();
+    while std::path::Path::new(&format!("/proc/{pid}/exe")).exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the app outlived its terminal"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

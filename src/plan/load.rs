@@ -27,29 +27,44 @@ pub fn load_file(path: &Path) -> Result<Plan, LoadError> {
 
 /// Parses and validates plan JSON; `name` is used in error messages.
 pub fn parse_plan(bytes: &[u8], name: &str) -> Result<Plan, LoadError> {
+    // The fast path: a well-formed plan parses straight into structs. Only a
+    // failure pays for the slower passes that locate the fault.
+    let plan = match serde_json::from_slice::<Plan>(bytes) {
+        Ok(plan) => plan,
+        Err(_) => return Err(locate_error(bytes, name)),
+    };
+    validate(&plan, name)?;
+    Ok(plan)
+}
+
+/// Finds what is wrong with plan JSON that did not parse: a syntax error with
+/// its line and column, or the path of the field of the wrong shape.
+fn locate_error(bytes: &[u8], name: &str) -> LoadError {
     let path = name.to_string();
     // A syntax error is reported first, with its line and column; only a
     // well-formed document is checked for its shape, field by field.
     if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
-        return Err(LoadError::Syntax {
+        return LoadError::Syntax {
             path,
             line: e.line(),
             column: e.column(),
             message: strip_position(&e.to_string()),
-        });
+        };
     }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
-    let plan: Plan = serde_path_to_error::deserialize(de).map_err(|e| {
-        let field = e.path().to_string();
-        let inner = e.into_inner();
-        LoadError::Shape {
+    match serde_path_to_error::deserialize::<_, Plan>(de) {
+        Err(e) => LoadError::Shape {
             path: path.clone(),
-            field,
-            message: inner.to_string(),
-        }
-    })?;
-    validate(&plan, name)?;
-    Ok(plan)
+            field: e.path().to_string(),
+            message: e.into_inner().to_string(),
+        },
+        // Unreachable in practice: the fast path failed on the same bytes.
+        Ok(_) => LoadError::Shape {
+            path,
+            field: ".".to_string(),
+            message: "the plan did not parse".to_string(),
+        },
+    }
 }
 
 fn strip_position(message: &str) -> String {

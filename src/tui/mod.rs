@@ -117,10 +117,39 @@ pub fn run(plan: Plan, start: StartOptions) -> Result<(), TuiError> {
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    let done = Arc::new(AtomicBool::new(false));
+    watchdog(Arc::clone(&stop), Arc::clone(&done));
     let mut terminal = enter()?;
     let result = event_loop(&mut terminal, &mut app, &stop, pinyin);
     leave();
+    done.store(true, Ordering::Relaxed);
     result
+}
+
+/// Ends the process when a signal asked it to stop but the event loop did not
+/// return. crossterm 0.29 spins forever reading end-of-file from a terminal
+/// that hung up (its window closed, an SSH link cut), so the loop never gets
+/// to see the flag that SIGHUP set.
+fn watchdog(stop: Arc<AtomicBool>, done: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        while !done.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_millis(100));
+            if stop.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(500));
+                if !done.load(Ordering::Relaxed) {
+                    // Restoring a terminal that is gone can block; give it
+                    // a moment, then end regardless.
+                    let (restored, wait) = mpsc::channel();
+                    std::thread::spawn(move || {
+                        leave();
+                        let _ = restored.send(());
+                    });
+                    let _ = wait.recv_timeout(Duration::from_millis(300));
+                    std::process::exit(0);
+                }
+            }
+        }
+    });
 }
 
 fn enter() -> io::Result<ratatui::DefaultTerminal> {
