@@ -50,6 +50,34 @@ pub struct App {
     pub status: Option<String>,
     pub effects: Vec<Effect>,
     pub quit: bool,
+    /// Figures of the whole plan, counted once: frames only read them.
+    pub summary: Summary,
+}
+
+/// Counts and lists over the whole plan that the views show, computed when
+/// the app starts so that no frame walks the plan.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub tasks: usize,
+    pub commitments: usize,
+    pub targets: usize,
+    pub areas: Vec<crate::plan::stats::AreaStats>,
+    pub money_unit: Option<String>,
+    pub amounts: Vec<crate::tui::views::Amount>,
+}
+
+impl Summary {
+    pub fn new(plan: &Plan) -> Self {
+        let areas = crate::plan::stats::area_stats(plan);
+        Summary {
+            tasks: areas.iter().map(|a| a.tasks).sum(),
+            commitments: areas.iter().map(|a| a.commitments).sum(),
+            targets: areas.iter().map(|a| a.targets).sum(),
+            areas,
+            money_unit: crate::tui::views::money_unit(plan),
+            amounts: crate::tui::views::largest_amounts(plan),
+        }
+    }
 }
 
 impl App {
@@ -63,6 +91,7 @@ impl App {
     /// still being built in the background.
     pub fn with_search(plan: Plan, options: Options, search: SearchState) -> Self {
         let tree = TreeState::new(&plan);
+        let summary = Summary::new(&plan);
         let targets = TargetsState::new(&plan);
         App {
             plan,
@@ -81,6 +110,7 @@ impl App {
             status: None,
             effects: Vec::new(),
             quit: false,
+            summary,
         }
     }
 
@@ -392,15 +422,15 @@ impl App {
     }
 
     fn overview_action(&mut self, action: Action) {
-        let count = crate::tui::views::largest_amounts(&self.plan).len();
+        let count = self.summary.amounts.len();
         match action {
             Action::Down | Action::ScrollDown { .. } => self.overview.move_by(1, count),
             Action::Up | Action::ScrollUp { .. } => self.overview.move_by(-1, count),
             Action::Top => self.overview.selected = 0,
             Action::Bottom => self.overview.selected = count.saturating_sub(1),
             Action::Accept => {
-                let amounts = crate::tui::views::largest_amounts(&self.plan);
-                if let Some(item) = amounts.get(self.overview.selected).map(|a| a.item) {
+                let selected = self.summary.amounts.get(self.overview.selected);
+                if let Some(item) = selected.map(|a| a.item) {
                     self.reveal(item);
                     self.mode = Mode::Browse;
                 }

@@ -46,7 +46,7 @@ pub fn detail_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     };
     let plan = &app.plan;
     match item {
-        ItemRef::Area(a) => area_detail(plan, a, &mut out, &theme),
+        ItemRef::Area(a) => area_detail(app, a, &mut out, &theme),
         ItemRef::Task(a, t) => task_detail(plan, a, t, &mut out, &theme, &symbols),
         ItemRef::Commitment(a, t, c) => {
             commitment_detail(plan, a, t, c, &mut out, &theme, &symbols)
@@ -79,21 +79,20 @@ impl Out {
     }
 }
 
-fn area_detail(plan: &Plan, a: usize, out: &mut Out, theme: &Theme) {
-    let area = &plan.areas[a];
+fn area_detail(app: &App, a: usize, out: &mut Out, theme: &Theme) {
+    let area = &app.plan.areas[a];
+    let Some(stats) = app.summary.areas.get(a) else {
+        return;
+    };
     out.text(&area.title, theme.title);
     out.text(
         &format!("Area {} · source line {}", area.id, area.line),
         theme.dim,
     );
-    let projects: usize = area.tasks.iter().map(|t| t.projects().len()).sum();
     out.text(
         &format!(
             "{} tasks · {} commitments · {} targets · {} projects",
-            area.tasks.len(),
-            area.commitment_count(),
-            area.target_count(),
-            projects
+            stats.tasks, stats.commitments, stats.targets, stats.projects
         ),
         Style::default(),
     );

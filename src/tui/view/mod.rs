@@ -99,15 +99,14 @@ fn too_small(frame: &mut Frame, area: Rect) {
 }
 
 fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let plan = &app.plan;
-    let tasks: usize = plan.areas.iter().map(|a| a.tasks.len()).sum();
+    let summary = &app.summary;
     let text = format!(
         " plan-explorer · {} · {} areas · {} tasks · {} commitments · {} targets",
-        plan.title,
-        plan.areas.len(),
-        tasks,
-        plan.commitment_count(),
-        plan.targets().count()
+        app.plan.title,
+        summary.areas.len(),
+        summary.tasks,
+        summary.commitments,
+        summary.targets
     );
     let text = crate::width::pad_right(&text, area.width as usize);
     frame.render_widget(Paragraph::new(Span::styled(text, theme.header)), area);

@@ -11,13 +11,12 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
 use super::detail::format_value;
 use super::targets::short_title;
 use super::theme::{Symbols, Theme};
-use crate::plan::stats::{AreaStats, area_stats};
+use crate::plan::stats::AreaStats;
 use crate::tui::app::App;
-use crate::tui::views::{largest_amounts, money_unit};
 use crate::width::{pad_left, pad_right};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
-    let stats = area_stats(&app.plan);
+    let stats = &app.summary.areas;
     let chart_height = (stats.len() as u16 + 2)
         .min(area.height.saturating_sub(5))
         .max(3);
@@ -89,8 +88,8 @@ fn bar_set(ascii: bool) -> ratatui::symbols::bar::Set<'static> {
 }
 
 fn render_amounts(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
-    let unit = money_unit(&app.plan).unwrap_or_default();
-    let amounts = largest_amounts(&app.plan);
+    let unit = app.summary.money_unit.clone().unwrap_or_default();
+    let amounts = &app.summary.amounts;
     let title = format!("Largest amounts in {unit} · each on its own, never summed · Enter jumps");
     let block = super::block(&title, true, theme, symbols);
     let inner = block.inner(area);
