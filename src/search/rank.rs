@@ -70,11 +70,13 @@ impl<'a> Scorer<'a> {
                 && (alt.chars || pb.is_some_and(|pb| bloom_covers(pb, &alt.py_mask)))
         };
         // Cheap first: every positive term must have an alternative the
-        // blooms let through.
-        if q.terms
-            .iter()
-            .any(|t| !t.negated && !t.alts.iter().any(passes))
-        {
+        // blooms let through, and all its alternatives share some bits.
+        let possible = |t: &super::query::Term| {
+            bloom_covers(cb, &t.need_char)
+                && pb.is_none_or(|pb| bloom_covers(pb, &t.need_py))
+                && t.alts.iter().any(passes)
+        };
+        if q.terms.iter().any(|t| !t.negated && !possible(t)) {
             return None;
         }
         let want = positions.is_some();
