@@ -162,12 +162,15 @@ pub(crate) fn rank_docs(index: &SearchIndex, q: &Query, docs: Option<&[Ranked]>)
     // cores, so a work-stealing pool would buy nothing).
     let mid = n / 2;
     let (first, second) = std::thread::scope(|s| {
-        let second = s.spawn(|| run(mid..n));
+        let second = std::thread::Builder::new().spawn_scoped(s, || run(mid..n));
         let first = run(0..mid);
-        (first, second.join())
+        (first, second.map(|h| h.join()))
     });
-    // A panic in the helper would be a bug; redo its half here rather than fail.
-    let second = second.unwrap_or_else(|_| run(mid..n));
+    // No thread to be had, or a panic in it (a bug): do its half here.
+    let second = match second {
+        Ok(Ok(second)) => second,
+        _ => run(mid..n),
+    };
     merge(first, second)
 }
 
