@@ -137,6 +137,9 @@ pub(crate) fn align(
     if hi <= lo || hi - lo < m {
         return None;
     }
+    if alt.max_gap == 0 || m == 1 {
+        return contiguous(ids, alt, sets, (lo, hi), scratch, want_positions);
+    }
     let rows_needed = if want_positions { m } else { 2 };
     if scratch.rows.len() < rows_needed {
         scratch.rows.resize_with(rows_needed, Vec::new);
@@ -216,6 +219,42 @@ pub(crate) fn align(
         end: e.pos as usize,
         gaps: e.gaps,
         skipped: e.skipped,
+    })
+}
+
+/// Without gaps the first run that matches is the best alignment (nothing
+/// skipped, earliest start): scan for it and stop.
+fn contiguous(
+    ids: &[u32],
+    alt: &Alt,
+    sets: &[Vec<u64>],
+    (lo, hi): (usize, usize),
+    scratch: &mut Scratch,
+    want_positions: bool,
+) -> Option<Align> {
+    let m = alt.toks.len();
+    let last_start = hi.checked_sub(m)?;
+    let first_start = if alt.end { last_start } else { lo };
+    let last_start = if alt.start {
+        lo.min(last_start)
+    } else {
+        last_start
+    };
+    let start = (first_start..=last_start).find(|&s| {
+        alt.toks
+            .iter()
+            .zip(&ids[s..s + m])
+            .all(|(&tok, &id)| matches(tok, id, sets))
+    })?;
+    if want_positions {
+        scratch.positions.clear();
+        scratch.positions.extend(start..start + m);
+    }
+    Some(Align {
+        start,
+        end: start + m - 1,
+        gaps: 0,
+        skipped: 0,
     })
 }
 

@@ -100,29 +100,25 @@ impl PinyinIndex {
         }
     }
 
-    /// One pass per half of the documents, on two threads: the blooms are
-    /// most of the build's work.
+    /// One pass per half of the documents, on two threads (for a large
+    /// plan): the blooms are most of the build's work.
     fn doc_blooms(&self) -> Vec<[u64; 8]> {
         let n = self.corpus.len();
-        let mid = n / 2;
-        let (a, b) = std::thread::scope(|s| {
-            let second = s.spawn(|| self.blooms(mid..n));
-            let first = self.blooms(0..mid);
-            (first, second.join())
-        });
-        match b {
-            Ok(mut b) => {
-                let mut all = a;
-                all.append(&mut b);
-                all
-            }
-            // The helper cannot panic on its input; if it did, redo its half here.
-            Err(_) => {
-                let mut all = a;
-                all.extend(self.blooms(mid..n));
-                all
-            }
+        if n < 4096 {
+            return self.blooms(0..n);
         }
+        let mid = n / 2;
+        let (mut all, rest) = std::thread::scope(|s| {
+            let second = std::thread::Builder::new().spawn_scoped(s, || self.blooms(mid..n));
+            let first = self.blooms(0..mid);
+            (first, second.map(|h| h.join()))
+        });
+        // No thread to be had, or a panic in it (a bug): do its half here.
+        match rest {
+            Ok(Ok(mut rest)) => all.append(&mut rest),
+            _ => all.extend(self.blooms(mid..n)),
+        }
+        all
     }
 
     fn blooms(&self, docs: std::ops::Range<usize>) -> Vec<[u64; 8]> {

@@ -61,6 +61,9 @@ pub(crate) struct Term {
     pub(crate) negated: bool,
     pub(crate) mode: PyMode,
     pub(crate) alts: Vec<Alt>,
+    /// Bloom bits every alternative needs: one check rejects most documents.
+    pub(crate) need_char: Bloom,
+    pub(crate) need_py: [u64; 8],
 }
 
 /// A compiled query for one [`super::SearchIndex`] (and its pinyin state);
@@ -131,10 +134,23 @@ pub(crate) fn compile(raw: Vec<RawTerm>, corpus: &Corpus, py: Option<&PinyinInde
         let (mode, py_alts) = c.pinyin_alts(t);
         alts.extend(py_alts);
         never |= alts.is_empty() && !t.negated;
+        let mut need_char = [u64::MAX; 4];
+        let mut need_py = [u64::MAX; 8];
+        for alt in &alts {
+            need_char
+                .iter_mut()
+                .zip(&alt.char_mask)
+                .for_each(|(n, m)| *n &= m);
+            // A character alternative does not look at the pinyin bloom.
+            let py = if alt.chars { [0; 8] } else { alt.py_mask };
+            need_py.iter_mut().zip(&py).for_each(|(n, m)| *n &= m);
+        }
         terms.push(Term {
             negated: t.negated,
             mode,
             alts,
+            need_char,
+            need_py,
         });
     }
     Query {
@@ -216,20 +232,28 @@ impl Compiler<'_> {
         // syllables, even penalised, let short syllables and one-letter
         // prefixes pair with unrelated characters (chang|zhen|g… found
         // 倡…真…干); the character side already serves abbreviations.
+        // Being contiguous, neighbouring syllables also need their initials
+        // side by side: the bigram bits initials already use.
         let mut alt = Alt::new(t, 0, false);
         let mut runs = combo.iter();
         for piece in pieces {
             match piece {
                 Piece::Lit(ch) => self.literal(&mut alt, *ch)?,
                 Piece::Run(_) => {
+                    let mut prev = None;
                     for seg in runs.next()?.iter() {
-                        let set = match seg {
+                        let (set, first) = match seg {
                             Seg::Full(id) => {
                                 bloom_set(&mut alt.py_mask, bloom_bit(u32::from(*id)));
-                                self.set(SetKey::Syllable(*id))?
+                                (self.set(SetKey::Syllable(*id))?, inventory().name(*id))
                             }
-                            Seg::Prefix(p) => self.set(SetKey::Prefix(p.clone()))?,
+                            Seg::Prefix(p) => (self.set(SetKey::Prefix(p.clone()))?, p.as_str()),
                         };
+                        let sym = first.chars().next().and_then(initial_symbol);
+                        if let (Some(a), Some(b)) = (prev, sym) {
+                            bloom_set(&mut alt.py_mask, bigram_bit(a, b));
+                        }
+                        prev = sym;
                         alt.toks.push(Tok::Set(set));
                     }
                 }

@@ -70,11 +70,13 @@ impl<'a> Scorer<'a> {
                 && (alt.chars || pb.is_some_and(|pb| bloom_covers(pb, &alt.py_mask)))
         };
         // Cheap first: every positive term must have an alternative the
-        // blooms let through.
-        if q.terms
-            .iter()
-            .any(|t| !t.negated && !t.alts.iter().any(passes))
-        {
+        // blooms let through, and all its alternatives share some bits.
+        let possible = |t: &super::query::Term| {
+            bloom_covers(cb, &t.need_char)
+                && pb.is_none_or(|pb| bloom_covers(pb, &t.need_py))
+                && t.alts.iter().any(passes)
+        };
+        if q.terms.iter().any(|t| !t.negated && !possible(t)) {
             return None;
         }
         let want = positions.is_some();
@@ -160,12 +162,15 @@ pub(crate) fn rank_docs(index: &SearchIndex, q: &Query, docs: Option<&[Ranked]>)
     // cores, so a work-stealing pool would buy nothing).
     let mid = n / 2;
     let (first, second) = std::thread::scope(|s| {
-        let second = s.spawn(|| run(mid..n));
+        let second = std::thread::Builder::new().spawn_scoped(s, || run(mid..n));
         let first = run(0..mid);
-        (first, second.join())
+        (first, second.map(|h| h.join()))
     });
-    // A panic in the helper would be a bug; redo its half here rather than fail.
-    let second = second.unwrap_or_else(|_| run(mid..n));
+    // No thread to be had, or a panic in it (a bug): do its half here.
+    let second = match second {
+        Ok(Ok(second)) => second,
+        _ => run(mid..n),
+    };
     merge(first, second)
 }
 

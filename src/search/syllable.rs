@@ -39,18 +39,17 @@ impl Inventory {
                 continue;
             };
             for reading in multi {
-                for name in spellings(reading.plain()) {
-                    inv.add(name);
-                }
+                spellings(reading.plain(), |name| inv.add(name));
             }
         }
         inv
     }
 
-    fn add(&mut self, name: String) {
-        if self.by_name.contains_key(&name) {
+    fn add(&mut self, name: &str) {
+        if self.by_name.contains_key(name) {
             return;
         }
+        let name = name.to_string();
         let id = self.names.len() as u16;
         for end in 1..=name.len() {
             self.prefixes.insert(name[..end].to_string());
@@ -87,22 +86,36 @@ impl Inventory {
     }
 }
 
-/// The toneless spellings of one plain reading: ü as v, ê as e, lve/nve also
-/// as lue/nue; none for a reading without a vowel.
-fn spellings(plain: &str) -> Vec<String> {
-    let s: String = plain
-        .chars()
-        .map(|c| match c {
-            'ü' => 'v',
-            'ê' => 'e',
-            c => c,
-        })
-        .collect();
-    if !s.chars().all(|c| c.is_ascii_lowercase()) || !s.contains(['a', 'e', 'i', 'o', 'u', 'v']) {
-        return Vec::new();
+/// Calls `f` with the toneless spellings of one plain reading: ü as v, ê as
+/// e, lve/nve also as lue/nue; none for a reading without a vowel. Most
+/// readings are plain ascii and pass through without allocating.
+fn spellings(plain: &str, mut f: impl FnMut(&str)) {
+    let owned;
+    let s = if plain.bytes().all(|b| b.is_ascii_lowercase()) {
+        plain
+    } else {
+        owned = plain
+            .chars()
+            .map(|c| match c {
+                'ü' => 'v',
+                'ê' => 'e',
+                c => c,
+            })
+            .collect::<String>();
+        if !owned.bytes().all(|b| b.is_ascii_lowercase()) {
+            return;
+        }
+        &owned
+    };
+    if !s.contains(['a', 'e', 'i', 'o', 'u', 'v']) {
+        return;
     }
-    let alias = (s == "lve" || s == "nve").then(|| s.replace('v', "u"));
-    std::iter::once(s).chain(alias).collect()
+    f(s);
+    match s {
+        "lve" => f("lue"),
+        "nve" => f("nue"),
+        _ => {}
+    }
 }
 
 /// Syllable ids of every reading of `c` (heteronyms included), deduplicated.
@@ -111,13 +124,13 @@ pub(crate) fn readings(c: char) -> Vec<u16> {
     let mut out = Vec::new();
     if let Some(multi) = c.to_pinyin_multi() {
         for reading in multi {
-            for name in spellings(reading.plain()) {
-                if let Some(id) = inv.id(&name)
+            spellings(reading.plain(), |name| {
+                if let Some(id) = inv.id(name)
                     && !out.contains(&id)
                 {
                     out.push(id);
                 }
-            }
+            });
         }
     }
     out
