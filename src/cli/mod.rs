@@ -283,6 +283,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliEr
         }
         Command::Search { query, json, limit } => {
             let found = output::search(&plan, &query.join(" "), limit, json, style, out)?;
+            // The process ends now: freeing a large plan item by item would
+            // only add to a one-shot lookup's time.
+            std::mem::forget(plan);
             Ok(Outcome::found_if(found))
         }
         Command::Targets { json, csv, unit } => {

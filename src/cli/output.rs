@@ -191,7 +191,12 @@ pub fn search(
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<bool> {
-    let index = crate::search::SearchIndex::with_pinyin(plan);
+    let mut index = crate::search::SearchIndex::new(plan);
+    // Pinyin only matters to a query with latin letters in it.
+    if query.chars().any(|c| c.is_ascii_alphabetic()) {
+        let pinyin = index.pinyin_builder().build();
+        let _ = index.attach_pinyin(pinyin);
+    }
     let hits = index.search(query, limit);
     if json {
         json_line(out, &serde_json::to_value(&hits).unwrap_or_default())?;

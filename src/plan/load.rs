@@ -75,9 +75,9 @@ fn strip_position(message: &str) -> String {
 }
 
 /// Checks what JSON types cannot: unique ids, ids that match their position,
-/// non-empty titles and lines within the source.
+/// non-empty titles and lines within the source. Ids that match their
+/// positions are unique, so the duplicate check runs only once an id is off.
 pub fn validate(plan: &Plan, name: &str) -> Result<(), LoadError> {
-    let mut seen = HashSet::new();
     let inconsistent = |id: &str, problem: String| LoadError::Inconsistent {
         path: name.to_string(),
         id: id.to_string(),
@@ -98,41 +98,64 @@ pub fn validate(plan: &Plan, name: &str) -> Result<(), LoadError> {
         }
         Ok(())
     };
-    let mut check_id = |id: &str, expected: String| {
-        if !seen.insert(id.to_string()) {
+    let check_text = |id: &str, text: &str, what: &str| {
+        if text.trim().is_empty() {
+            return Err(inconsistent(id, format!("empty {what}")));
+        }
+        Ok(())
+    };
+    let mut expected = String::new();
+    let mut check_id = |id: &str, parent: Option<&str>, n: usize| {
+        expected.clear();
+        if let Some(parent) = parent {
+            expected.push_str(parent);
+            expected.push('.');
+        }
+        expected.push_str(&n.to_string());
+        if id == expected {
+            return Ok(());
+        }
+        if id_occurs_twice(plan, id) {
             return Err(LoadError::DuplicateId {
                 path: name.to_string(),
                 id: id.to_string(),
             });
         }
-        if id != expected {
-            return Err(inconsistent(
-                id,
-                format!("id does not match its position (expected {expected})"),
-            ));
-        }
-        Ok(())
+        Err(inconsistent(
+            id,
+            format!("id does not match its position (expected {expected})"),
+        ))
     };
     for (a, area) in plan.areas.iter().enumerate() {
-        check_id(&area.id, (a + 1).to_string())?;
+        check_id(&area.id, None, a + 1)?;
         check_line(&area.id, area.line)?;
-        if area.title.trim().is_empty() {
-            return Err(inconsistent(&area.id, "empty title".into()));
-        }
+        check_text(&area.id, &area.title, "title")?;
         for (t, task) in area.tasks.iter().enumerate() {
-            check_id(&task.id, format!("{}.{}", area.id, t + 1))?;
+            check_id(&task.id, Some(&area.id), t + 1)?;
             check_line(&task.id, task.line)?;
-            if task.title.trim().is_empty() {
-                return Err(inconsistent(&task.id, "empty title".into()));
-            }
+            check_text(&task.id, &task.title, "title")?;
             for (c, commitment) in task.commitments.iter().enumerate() {
-                check_id(&commitment.id, format!("{}.{}", task.id, c + 1))?;
+                check_id(&commitment.id, Some(&task.id), c + 1)?;
                 check_line(&commitment.id, commitment.line)?;
-                if commitment.text.trim().is_empty() {
-                    return Err(inconsistent(&commitment.id, "empty text".into()));
-                }
+                check_text(&commitment.id, &commitment.text, "text")?;
             }
         }
     }
     Ok(())
+}
+
+/// True when `id` occurs more than once in the plan.
+fn id_occurs_twice(plan: &Plan, id: &str) -> bool {
+    let mut seen = HashSet::new();
+    for area in &plan.areas {
+        let ids = std::iter::once(area.id.as_str()).chain(area.tasks.iter().flat_map(|t| {
+            std::iter::once(t.id.as_str()).chain(t.commitments.iter().map(|c| c.id.as_str()))
+        }));
+        for other in ids {
+            if other == id && !seen.insert(other) {
+                return true;
+            }
+        }
+    }
+    false
 }
