@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use crate::plan::{Plan, Target};
 
 /// Quotes a CSV field when it holds a comma, quote or line break.
-fn field(text: &str) -> String {
+pub(super) fn field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {

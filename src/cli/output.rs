@@ -262,13 +262,7 @@ pub fn targets(
     } else if csv {
         writeln!(out, "commitment,line,value,unit,qualifier,text,subject")?;
         for (id, line, t) in &rows {
-            let q = |s: &str| {
-                if s.contains([',', '"']) {
-                    format!("\"{}\"", s.replace('"', "\"\""))
-                } else {
-                    s.to_string()
-                }
-            };
+            let q = super::export::field;
             writeln!(
                 out,
                 "{id},{line},{},{},{},{},{}",

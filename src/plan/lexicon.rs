@@ -225,14 +225,19 @@ pub(crate) fn strip_leading(
     }
 }
 
-/// An enumerating opener such as 一是 or 二要, which reads as 'first, …'.
-pub(crate) fn enumerator_len(chars: &[char], pos: usize) -> usize {
-    let numerals = chars
+/// How many Chinese numerals stand at `pos`.
+pub(crate) fn numeral_run(chars: &[char], pos: usize) -> usize {
+    chars
         .get(pos..)
         .unwrap_or_default()
         .iter()
         .take_while(|c| is_chinese_numeral(**c))
-        .count();
+        .count()
+}
+
+/// An enumerating opener such as 一是 or 二要, which reads as 'first, …'.
+pub(crate) fn enumerator_len(chars: &[char], pos: usize) -> usize {
+    let numerals = numeral_run(chars, pos);
     let marker = chars.get(pos + numerals);
     if (1..=3).contains(&numerals) && matches!(marker, Some('是' | '要')) {
         numerals + 1

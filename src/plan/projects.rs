@@ -17,8 +17,8 @@ use std::collections::HashSet;
 
 use super::lexicon::{
     ADVERBS, BUILD_VERBS, FACILITY_SUFFIXES, LAUNCH_VERBS, MANNER_ADVERBS, OTHER_VERBS, clen,
-    enumerator_len, is_break, is_chinese_numeral, is_digit, is_enumeration_deng, longest_at,
-    longest_before, quote_mask, slice, strip_leading, verb_len_at, word_before,
+    enumerator_len, is_break, is_digit, is_enumeration_deng, longest_at, longest_before,
+    numeral_run, quote_mask, slice, strip_leading, verb_len_at, word_before,
 };
 use super::quantity::{number_at, unit_at};
 use super::targets::extract_targets;
@@ -148,12 +148,7 @@ fn skip_quantities(chars: &[char], quantities: &[(usize, usize)], mut j: usize, 
 
 /// Chinese numerals and a measure word at `pos`: 三项, 一批, 三大.
 fn chinese_count_len(chars: &[char], pos: usize) -> usize {
-    let numerals = chars
-        .get(pos..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|c| is_chinese_numeral(**c))
-        .count();
+    let numerals = numeral_run(chars, pos);
     let measure = chars.get(pos + numerals);
     if numerals > 0 && measure.is_some_and(|m| GENERIC_MEASURES.contains(m)) {
         numerals + 1

@@ -51,6 +51,20 @@ pub fn regions(width: u16, height: u16) -> Regions {
     }
 }
 
+/// The first row to show so that `selected` is in a list of `height` rows,
+/// moving `offset` as little as it can.
+pub fn scroll_to(selected: usize, offset: usize, height: usize) -> usize {
+    if height == 0 {
+        offset
+    } else if selected < offset {
+        selected
+    } else if selected >= offset + height {
+        selected + 1 - height
+    } else {
+        offset
+    }
+}
+
 fn inner(r: Rect) -> Rect {
     Rect::new(
         r.x.saturating_add(1),
@@ -110,6 +124,10 @@ mod tests {
             }
         }
         assert!(regions(39, 24).too_small);
+        assert_eq!(scroll_to(5, 0, 10), 0);
+        assert_eq!(scroll_to(12, 0, 10), 3);
+        assert_eq!(scroll_to(2, 5, 10), 2);
+        assert_eq!(scroll_to(7, 5, 0), 5);
         assert!(!regions(80, 24).too_small);
     }
 }

@@ -180,14 +180,7 @@ impl TargetsState {
     }
 
     pub fn keep_in_view(&mut self, height: usize) {
-        if height == 0 {
-            return;
-        }
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
+        self.offset = crate::tui::layout::scroll_to(self.selected, self.offset, height);
     }
 }
 
