@@ -162,6 +162,35 @@ fn browse_search_in_pinyin_and_quit() {
         !s.contains("Search 1/") && s.contains("Commitment")
     });
     assert!(screen.contains("仙鹤纸业"), "{screen}");
+    // The targets table, sorted by value: 6000亿元 heads the 亿元 rows.
+    t.keys(&["t"]);
+    t.wait_for("the targets table", |s| s.contains("Targets · 40 rows"));
+    t.keys(&["s"]);
+    let screen = t.wait_for("the sorted table", |s| s.contains("largest first"));
+    let first_row = screen
+        .lines()
+        .find(|l| l.contains("亿元") && !l.contains("Targets"))
+        .unwrap_or_default();
+    assert!(
+        first_row.contains("6000") && first_row.contains("以上"),
+        "{screen}"
+    );
+    // The overview shows a bar for each of the ten work areas.
+    t.keys(&["o"]);
+    let screen = t.wait_for("the overview", |s| s.contains("Tasks per area"));
+    for clause in [
+        "做大做强制造业",
+        "全面加强政府自身建设",
+        "加快农业农村现代化",
+    ] {
+        assert!(screen.contains(clause), "{clause} missing:\n{screen}");
+    }
+    let charts: Vec<&str> = screen
+        .lines()
+        .take_while(|l| !l.contains("Largest amounts"))
+        .collect();
+    let bars = charts.iter().filter(|l| l.contains('█')).count();
+    assert_eq!(bars, 11, "a row of bars per area:\n{screen}");
     t.keys(&["q"]);
     assert_eq!(t.wait_exit(), 0);
 }

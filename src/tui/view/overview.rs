@@ -24,7 +24,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
         .direction(Direction::Vertical)
         .constraints([Constraint::Length(chart_height), Constraint::Min(0)])
         .areas(area);
-    let label_w = if area.width >= 110 { 22 } else { 14 };
+    let label_w = if area.width >= 110 { 26 } else { 14 };
     let third = charts.width.saturating_sub(label_w) / 3;
     let [tasks, commitments, targets] = Layout::default()
         .direction(Direction::Horizontal)
