@@ -58,6 +58,12 @@ impl Tmux {
         );
     }
 
+    /// Starts a plain bash with the prompt `READY$ ` and waits for it.
+    fn shell(&self) {
+        self.start(100, 30, "env PS1='READY$ ' bash --norc --noprofile");
+        self.wait_for("the shell prompt", |s| s.contains("READY$"));
+    }
+
     fn run(&self, args: &[&str]) -> Output {
         Command::new("tmux")
             .arg("-L")
@@ -201,8 +207,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
         return;
     }
     let t = Tmux::new("suspend");
-    t.start(100, 30, "env PS1='READY$ ' bash --norc --noprofile");
-    t.wait_for("the shell prompt", |s| s.contains("READY$"));
+    t.shell();
     t.text(BIN);
     t.keys(&["Enter"]);
     t.wait_for("the app", |s| s.contains("以链带面"));
@@ -288,8 +293,7 @@ fn sigterm_and_sighup_restore_the_terminal_and_exit() {
     }
     for signal in ["TERM", "HUP"] {
         let t = Tmux::new(&format!("signal-{signal}"));
-        t.start(100, 30, "env PS1='READY$ ' bash --norc --noprofile");
-        t.wait_for("the shell prompt", |s| s.contains("READY$"));
+        t.shell();
         t.text(BIN);
         t.keys(&["Enter"]);
         t.wait_for("the app", |s| s.contains("以链带面"));
@@ -330,8 +334,7 @@ fn a_panic_restores_the_terminal_before_its_message() {
         return;
     }
     let t = Tmux::new("panic");
-    t.start(100, 30, "env PS1='READY$ ' bash --norc --noprofile");
-    t.wait_for("the shell prompt", |s| s.contains("READY$"));
+    t.shell();
     t.text(&format!("PLAN_EXPLORER_TEST_PANIC=1 {BIN}; echo EXIT=$?"));
     t.keys(&["Enter"]);
     // The typed command holds "EXIT=" too: wait for the line echo prints.
