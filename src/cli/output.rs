@@ -14,16 +14,16 @@ fn json_line(out: &mut dyn Write, value: &serde_json::Value) -> io::Result<()> {
     writeln!(out, "{text}")
 }
 
+/// A target as the model writes it, with its commitment and line instead of
+/// its offset within the sentence.
 fn target_json(t: &Target, commitment: &str, line: usize) -> serde_json::Value {
-    json!({
-        "value": serde_json::to_value(t).ok().and_then(|v| v.get("value").cloned()),
-        "unit": t.unit,
-        "qualifier": t.qualifier,
-        "text": t.text,
-        "subject": t.subject,
-        "line": line,
-        "commitment": commitment,
-    })
+    let mut value = serde_json::to_value(t).unwrap_or_default();
+    if let Some(map) = value.as_object_mut() {
+        map.remove("start");
+        map.insert("line".into(), line.into());
+        map.insert("commitment".into(), commitment.into());
+    }
+    value
 }
 
 fn target_text(t: &Target) -> String {
@@ -71,13 +71,13 @@ pub fn show(plan: &Plan, item: ItemRef, json: bool, out: &mut dyn Write) -> io::
             )?;
             for task in &area.tasks {
                 writeln!(out)?;
-                show_task(plan, task, out)?;
+                show_task(task, out)?;
             }
         }
         ItemRef::Task(a, t) => {
             writeln!(out, "{}  {}", area.id, area.title)?;
             writeln!(out)?;
-            show_task(plan, plan.task(a, t), out)?;
+            show_task(plan.task(a, t), out)?;
         }
         ItemRef::Commitment(a, t, c) => {
             let task = plan.task(a, t);
@@ -101,7 +101,7 @@ pub fn show(plan: &Plan, item: ItemRef, json: bool, out: &mut dyn Write) -> io::
     Ok(())
 }
 
-fn show_task(_plan: &Plan, task: &crate::plan::Task, out: &mut dyn Write) -> io::Result<()> {
+fn show_task(task: &crate::plan::Task, out: &mut dyn Write) -> io::Result<()> {
     let lead = if task.lead {
         " · the area's own lead"
     } else {

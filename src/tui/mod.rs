@@ -30,7 +30,7 @@ use app::{App, Effect, Options};
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
     #[error(
-        "no terminal: stdout is not a tty; use a subcommand instead, such as `plan-explorer tree` or `plan-explorer search 泸古高速`"
+        "no terminal: stdout is not a tty; use a subcommand instead, such as `plan-explorer tree` or `plan-explorer search QUERY`"
     )]
     NoTerminal,
     #[error("terminal error: {0}")]

@@ -39,7 +39,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
     frame.set_cursor_position((cursor_x, inner.y));
     if inner.height > 1 {
         let hint = if search.query.is_empty() {
-            "type Chinese or pinyin: 泸古高速, lugugaosu, lggs; 'exact ^prefix suffix$ !not"
+            "type Chinese characters, full pinyin or its initials; 'exact ^prefix suffix$ !not"
         } else if search.results().is_empty() {
             "no match"
         } else {
