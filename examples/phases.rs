@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use plan_explorer::plan::load::parse_plan;
+use plan_explorer::plan::load::{parse_plan, parse_view};
 use plan_explorer::search::SearchIndex;
 use plan_explorer::tui::app::{App, Options};
 use plan_explorer::tui::search_state::SearchState;
@@ -18,6 +18,29 @@ fn main() {
     let t = Instant::now();
     let bytes = std::fs::read(&path).unwrap_or_default();
     println!("read      {:>8.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    let t = Instant::now();
+    let ok = serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok();
+    println!(
+        "ignore    {:>8.1} ms ({ok})",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let t = Instant::now();
+    let v = serde_json::from_slice::<plan_explorer::plan::PlanView>(&bytes);
+    println!(
+        "view only {:>8.1} ms ({})",
+        t.elapsed().as_secs_f64() * 1e3,
+        v.is_ok()
+    );
+    drop(v);
+    let t = Instant::now();
+    match parse_view(&bytes, &path) {
+        Ok(view) => println!(
+            "view      {:>8.1} ms ({} items)",
+            t.elapsed().as_secs_f64() * 1e3,
+            view.items().count()
+        ),
+        Err(e) => println!("view: {e}"),
+    }
     let t = Instant::now();
     let plan = match parse_plan(&bytes, &path) {
         Ok(plan) => plan,

@@ -5,6 +5,7 @@
 mod export;
 mod output;
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,6 +13,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::plan::{self, ImportError, LoadError, Plan};
+use crate::search::SearchIndex;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -240,6 +242,28 @@ pub fn load_plan(path: Option<&Path>) -> Result<Plan, LoadError> {
     }
 }
 
+/// The search index of the plan named by `--plan`, or of the embedded one,
+/// built from a borrowed view of the file (same checks, same errors as
+/// [`load_plan`]).
+pub fn index_plan(path: Option<&Path>) -> Result<SearchIndex, LoadError> {
+    let (bytes, name) = match path {
+        Some(path) => {
+            let name = path.display().to_string();
+            let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+                path: name.clone(),
+                source,
+            })?;
+            (Cow::Owned(bytes), name)
+        }
+        None => (
+            Cow::Borrowed(plan::load::EMBEDDED_PLAN.as_bytes()),
+            plan::load::EMBEDDED_NAME.to_string(),
+        ),
+    };
+    let view = plan::load::parse_view(&bytes, &name)?;
+    Ok(SearchIndex::from_items(view.items()))
+}
+
 pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliError> {
     let command = match cli.command {
         Some(Command::Import { report, output }) => return import(&report, output.as_deref(), out),
@@ -262,6 +286,13 @@ pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliEr
             return Ok(Outcome::Found);
         }
     };
+    if let Command::Search { query, json, limit } = &command {
+        // A one-shot search reads every title and sentence once: it indexes a
+        // borrowed view of the file rather than building the whole plan.
+        let index = index_plan(cli.plan.as_deref())?;
+        let found = output::search(index, &query.join(" "), *limit, *json, style, out)?;
+        return Ok(Outcome::found_if(found));
+    }
     let plan = load_plan(cli.plan.as_deref())?;
     match command {
         Command::Export { format, excel } => {
@@ -281,13 +312,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliEr
             output::tree(&plan, depth, json, style, out)?;
             Ok(Outcome::Found)
         }
-        Command::Search { query, json, limit } => {
-            let found = output::search(&plan, &query.join(" "), limit, json, style, out)?;
-            // The process ends now: freeing a large plan item by item would
-            // only add to a one-shot lookup's time.
-            std::mem::forget(plan);
-            Ok(Outcome::found_if(found))
-        }
         Command::Targets { json, csv, unit } => {
             let found = output::targets(&plan, unit.as_deref(), json, csv, out)?;
             Ok(Outcome::found_if(found))
@@ -297,7 +321,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliEr
             output::stats(&plan, json, out)?;
             Ok(Outcome::Found)
         }
-        Command::Import { .. } | Command::Completions { .. } => Ok(Outcome::Found),
+        Command::Import { .. } | Command::Completions { .. } | Command::Search { .. } => {
+            Ok(Outcome::Found)
+        }
     }
 }
 

@@ -184,14 +184,13 @@ pub fn tree(
 
 /// Search hits, best first. Returns whether anything was found.
 pub fn search(
-    plan: &Plan,
+    mut index: crate::search::SearchIndex,
     query: &str,
     limit: Option<usize>,
     json: bool,
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<bool> {
-    let mut index = crate::search::SearchIndex::new(plan);
     // Pinyin only matters to a query with latin letters in it.
     if query.chars().any(|c| c.is_ascii_alphabetic()) {
         let pinyin = index.pinyin_builder().build();

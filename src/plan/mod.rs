@@ -6,11 +6,14 @@ pub mod import;
 mod lexicon;
 pub mod load;
 pub mod model;
+pub mod outline;
 pub mod projects;
 mod quantity;
 pub mod stats;
 pub mod targets;
 pub mod text;
+pub mod view;
 
 pub use error::{ImportError, LoadError};
-pub use model::{Area, Commitment, IntroLine, ItemKind, ItemRef, Plan, Target, Task};
+pub use model::{Area, Commitment, IntroLine, Item, ItemKind, ItemRef, Plan, Target, Task};
+pub use view::PlanView;

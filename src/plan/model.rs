@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::outline::{AreaNode, CommitmentNode, TaskNode};
+
 /// A structured work plan, as `plan-explorer import` writes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
@@ -164,7 +166,54 @@ impl ItemRef {
     }
 }
 
+/// One item of a plan, borrowed: an area, task or commitment, or a project
+/// a commitment names (which shares its commitment's position, id and line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Item<'a> {
+    pub target: ItemRef,
+    pub kind: ItemKind,
+    pub id: &'a str,
+    /// A title, a commitment's sentence or a project's name.
+    pub text: &'a str,
+    pub line: usize,
+}
+
+impl AreaNode for Area {
+    type Task = Task;
+    fn head(&self) -> (&str, &str, usize) {
+        (&self.id, &self.title, self.line)
+    }
+    fn tasks(&self) -> &[Task] {
+        &self.tasks
+    }
+}
+
+impl TaskNode for Task {
+    type Commitment = Commitment;
+    fn head(&self) -> (&str, &str, usize) {
+        (&self.id, &self.title, self.line)
+    }
+    fn commitments(&self) -> &[Commitment] {
+        &self.commitments
+    }
+}
+
+impl CommitmentNode for Commitment {
+    type Project = String;
+    fn head(&self) -> (&str, &str, usize) {
+        (&self.id, &self.text, self.line)
+    }
+    fn projects(&self) -> &[String] {
+        &self.projects
+    }
+}
+
 impl Plan {
+    /// Every area, task, commitment and project, in document order.
+    pub fn items(&self) -> impl Iterator<Item = Item<'_>> + Clone {
+        super::outline::items(&self.areas)
+    }
+
     /// Finds an item by its hierarchical id, such as "3", "3.2" or "3.2.1".
     pub fn find(&self, id: &str) -> Option<ItemRef> {
         let mut parts = id.split('.').map(|p| p.parse::<usize>().ok());

@@ -73,14 +73,19 @@ pub(crate) struct Corpus {
 const NO_ID: u32 = u32::MAX;
 
 impl Corpus {
-    pub(crate) fn build<'a>(texts: impl Iterator<Item = &'a str>) -> Corpus {
+    pub(crate) fn build<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Corpus {
+        let (docs, chars) = texts
+            .clone()
+            .fold((0, 0), |(n, c), text| (n + 1, c + text.chars().count()));
+        let mut starts = Vec::with_capacity(docs + 1);
+        starts.push(0);
         let mut corpus = Corpus {
             alphabet: Vec::new(),
             bmp: vec![NO_ID; 0x1_0000],
             astral: HashMap::new(),
-            ids: Vec::new(),
-            starts: vec![0],
-            bloom: Vec::new(),
+            ids: Vec::with_capacity(chars),
+            starts,
+            bloom: Vec::with_capacity(docs),
         };
         for text in texts {
             let mut bloom = [0u64; 4];

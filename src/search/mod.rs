@@ -60,7 +60,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
 
-use crate::plan::{ItemKind, ItemRef, Plan};
+use crate::plan::{Item, ItemKind, ItemRef, Plan};
 
 pub use matcher::GAP_PENALTY;
 pub use pinyin::{PinyinBuilder, PinyinIndex};
@@ -96,16 +96,6 @@ pub struct SearchHit {
 #[error("the pinyin index was built for another search index")]
 pub struct WrongIndex;
 
-/// A document of the index, borrowed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DocInfo<'a> {
-    pub target: ItemRef,
-    pub kind: ItemKind,
-    pub id: &'a str,
-    pub text: &'a str,
-    pub line: usize,
-}
-
 #[derive(Debug, Clone, Copy)]
 struct Doc {
     target: ItemRef,
@@ -129,40 +119,32 @@ impl SearchIndex {
     /// Indexes `plan`'s characters; pinyin matching waits for
     /// [`attach_pinyin`](Self::attach_pinyin).
     pub fn new(plan: &Plan) -> SearchIndex {
-        let mut docs = Vec::new();
-        let mut strings = String::new();
-        let mut push = |target: ItemRef, kind: ItemKind, id: &str, text: &str, line: usize| {
+        SearchIndex::from_items(plan.items())
+    }
+
+    /// Indexes the characters of `items` (a plan's, in document order, as
+    /// [`Plan::items`] or [`PlanView::items`](crate::plan::PlanView::items)
+    /// walk them).
+    pub fn from_items<'a>(items: impl Iterator<Item = Item<'a>> + Clone) -> SearchIndex {
+        // Sized up front: growing by doubling would leave the index's largest
+        // buffers up to half empty, and a large plan pays for every page.
+        let (count, bytes) = items.clone().fold((0, 0), |(n, b), item| {
+            (n + 1, b + item.id.len() + item.text.len())
+        });
+        let mut docs = Vec::with_capacity(count);
+        let mut strings = String::with_capacity(bytes);
+        for item in items {
             let id_at = strings.len();
-            strings.push_str(id);
+            strings.push_str(item.id);
             let text_at = strings.len();
-            strings.push_str(text);
+            strings.push_str(item.text);
             docs.push(Doc {
-                target,
-                kind,
-                line,
+                target: item.target,
+                kind: item.kind,
+                line: item.line,
                 id: (id_at, text_at),
                 text: (text_at, strings.len()),
             });
-        };
-        for (a, area) in plan.areas.iter().enumerate() {
-            push(
-                ItemRef::Area(a),
-                ItemKind::Area,
-                &area.id,
-                &area.title,
-                area.line,
-            );
-            for (t, task) in area.tasks.iter().enumerate() {
-                let r = ItemRef::Task(a, t);
-                push(r, ItemKind::Task, &task.id, &task.title, task.line);
-                for (c, com) in task.commitments.iter().enumerate() {
-                    let r = ItemRef::Commitment(a, t, c);
-                    push(r, ItemKind::Commitment, &com.id, &com.text, com.line);
-                    for project in &com.projects {
-                        push(r, ItemKind::Project, &com.id, project, com.line);
-                    }
-                }
-            }
         }
         let corpus = Corpus::build(docs.iter().map(|d| &strings[d.text.0..d.text.1]));
         SearchIndex {
@@ -212,9 +194,9 @@ impl SearchIndex {
     }
 
     /// Document `doc`, in document order.
-    pub fn doc(&self, doc: usize) -> Option<DocInfo<'_>> {
+    pub fn doc(&self, doc: usize) -> Option<Item<'_>> {
         let d = self.docs.get(doc)?;
-        Some(DocInfo {
+        Some(Item {
             target: d.target,
             kind: d.kind,
             id: self.strings.get(d.id.0..d.id.1)?,
