@@ -5,7 +5,6 @@
 mod export;
 mod output;
 
-use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -243,25 +242,23 @@ pub fn load_plan(path: Option<&Path>) -> Result<Plan, LoadError> {
 }
 
 /// The search index of the plan named by `--plan`, or of the embedded one,
-/// built from a borrowed view of the file (same checks, same errors as
+/// built while the file is parsed (same checks, same errors as
 /// [`load_plan`]).
 pub fn index_plan(path: Option<&Path>) -> Result<SearchIndex, LoadError> {
-    let (bytes, name) = match path {
+    match path {
         Some(path) => {
             let name = path.display().to_string();
             let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
                 path: name.clone(),
                 source,
             })?;
-            (Cow::Owned(bytes), name)
+            crate::search::from_plan_json(bytes, &name)
         }
-        None => (
-            Cow::Borrowed(plan::load::EMBEDDED_PLAN.as_bytes()),
-            plan::load::EMBEDDED_NAME.to_string(),
+        None => crate::search::from_plan_json(
+            plan::load::EMBEDDED_PLAN.as_bytes().to_vec(),
+            plan::load::EMBEDDED_NAME,
         ),
-    };
-    let view = plan::load::parse_view(&bytes, &name)?;
-    Ok(SearchIndex::from_items(view.items()))
+    }
 }
 
 pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliError> {

@@ -4,7 +4,6 @@ use std::path::Path;
 
 use super::error::LoadError;
 use super::model::{Item, ItemKind, ItemRef, Plan};
-use super::view::PlanView;
 
 /// The plan built from seeds/luzhou-2026-work-report.txt, embedded in the binary.
 pub const EMBEDDED_PLAN: &str = include_str!("../../data/luzhou-2026.json");
@@ -35,18 +34,6 @@ pub fn parse_plan(bytes: &[u8], name: &str) -> Result<Plan, LoadError> {
     };
     validate(&plan, name)?;
     Ok(plan)
-}
-
-/// Parses and validates plan JSON into a borrowed [`PlanView`], for commands
-/// that only read titles and sentences. Accepts and rejects exactly what
-/// [`parse_plan`] does, with the same errors.
-pub fn parse_view<'a>(bytes: &'a [u8], name: &str) -> Result<PlanView<'a>, LoadError> {
-    let view = match serde_json::from_slice::<PlanView>(bytes) {
-        Ok(view) => view,
-        Err(_) => return Err(locate_error(bytes, name)),
-    };
-    validate_items(|| view.items(), view.source_lines, name)?;
-    Ok(view)
 }
 
 /// Finds what is wrong with plan JSON that did not parse: a syntax error with
@@ -166,85 +153,4 @@ fn id_occurs_twice<'a>(items: impl Iterator<Item = Item<'a>>, id: &str) -> bool 
         .filter(|item| item.kind != ItemKind::Project && item.id == id)
         .nth(1)
         .is_some()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The items of a plan, owned, for comparing the two loaders.
-    fn owned<'a>(
-        items: impl Iterator<Item = Item<'a>>,
-    ) -> Vec<(ItemRef, ItemKind, String, String, usize)> {
-        items
-            .map(|i| {
-                (
-                    i.target,
-                    i.kind,
-                    i.id.to_string(),
-                    i.text.to_string(),
-                    i.line,
-                )
-            })
-            .collect()
-    }
-
-    /// Both loaders on the same bytes: the same items, or the same error.
-    fn agree(bytes: &[u8]) -> Result<usize, String> {
-        let plan = parse_plan(bytes, "p.json").map(|p| owned(p.items()));
-        let view = parse_view(bytes, "p.json").map(|v| owned(v.items()));
-        let plan = plan.map_err(|e| e.to_string());
-        let view = view.map_err(|e| e.to_string());
-        assert_eq!(plan, view, "on {}", String::from_utf8_lossy(bytes));
-        plan.map(|items| items.len())
-    }
-
-    const GOOD: &str = r#"{"title": "T", "source": "s.txt", "source_lines": 9,
-        "intro": [{"line": 1, "text": "引言"}],
-        "areas": [{"id": "1", "title": "区域", "line": 2, "tasks": [
-            {"id": "1.1", "title": "任务", "line": 3, "lead": true, "commitments": [
-                {"id": "1.1.1", "text": "建成\"泸古高速\"\u6cf8。", "line": 3,
-                 "targets": [{"value": 2100, "unit": "亿元", "qualifier": null,
-                              "text": "2100亿元", "subject": "总投资", "start": 2}],
-                 "projects": ["泸古高速", "\u6cf8州港"]}]}]}]}"#;
-
-    #[test]
-    fn the_view_reads_the_same_items_as_the_plan() {
-        assert_eq!(agree(GOOD.as_bytes()), Ok(5));
-        assert!(agree(EMBEDDED_PLAN.as_bytes()).is_ok_and(|n| n > 100));
-        let view = parse_view(GOOD.as_bytes(), "p.json").unwrap_or_else(|e| panic!("{e}"));
-        let texts: Vec<&str> = view.items().map(|i| i.text).collect();
-        assert_eq!(texts[2], "建成\"泸古高速\"泸。");
-        assert_eq!(texts[4], "泸州港");
-    }
-
-    #[test]
-    fn the_view_rejects_what_the_plan_rejects_with_the_same_error() {
-        let cases: &[(&str, &str)] = &[
-            ("\"title\": \"T\"", "\"title\": 7"),
-            ("\"value\": 2100", "\"value\": \"2100\""),
-            ("\"qualifier\": null", "\"qualifier\": 1"),
-            ("\"subject\": \"总投资\"", "\"subject\": []"),
-            ("\"start\": 2", "\"start\": -2"),
-            ("\"text\": \"引言\"", "\"text\": false"),
-            ("\"lead\": true", "\"lead\": \"yes\""),
-            ("[\"泸古高速\", \"\\u6cf8州港\"]", "[\"泸古高速\", 3]"),
-            ("\"id\": \"1.1\"", "\"id\": \"1.2\""),
-            ("\"id\": \"1.1.1\"", "\"id\": \"1.1\""),
-            ("\"line\": 3,\n", "\"line\": 0,\n"),
-            ("\"line\": 2", "\"line\": 10"),
-            ("\"title\": \"任务\"", "\"title\": \" \""),
-            ("\"source\": \"s.txt\",", "\"source\": \"s.txt\""),
-            ("\"areas\": [", "\"zones\": ["),
-        ];
-        for (from, to) in cases {
-            assert!(GOOD.contains(from), "{from}");
-            let bad = GOOD.replacen(from, to, 1);
-            assert!(agree(bad.as_bytes()).is_err(), "accepted {to}");
-        }
-        let mut broken = GOOD.as_bytes().to_vec();
-        let at = GOOD.find("区域").unwrap_or(0);
-        broken[at] = 0xFF;
-        assert!(agree(&broken).is_err());
-    }
 }

@@ -16,4 +16,3 @@ pub mod view;
 
 pub use error::{ImportError, LoadError};
 pub use model::{Area, Commitment, IntroLine, Item, ItemKind, ItemRef, Plan, Target, Task};
-pub use view::PlanView;

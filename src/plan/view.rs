@@ -1,33 +1,109 @@
-//! A borrowed, read-only view of a plan file, for one-shot commands such as
-//! `search` that read every title and sentence once and then exit.
+//! A borrowed, read-only view of a plan file's areas, streamed as they are
+//! read, for a one-shot `search` that reads every title and sentence once
+//! and then exits.
 //!
-//! It accepts exactly the JSON that [`Plan`](super::Plan) accepts (the same
-//! fields, of the same types), but keeps only what a search reads, borrowed
-//! from the file's bytes where the JSON has no escapes, and checks the rest
-//! without storing it. On a 100,000-commitment plan that halves the parse.
+//! It accepts no JSON that [`Plan`](super::Plan) rejects (the same fields,
+//! of the same types), but keeps only what a search reads, borrowed from the
+//! file's bytes where the JSON has no escapes, and checks the rest (intro,
+//! targets) without storing it.
 
 use std::borrow::Cow;
 use std::fmt;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::model::Item;
-use super::outline::{self, AreaNode, CommitmentNode, TaskNode};
+use super::outline::{AreaNode, CommitmentNode, TaskNode};
 
-/// The parts of a plan a search reads.
-#[derive(Debug, Deserialize)]
-pub struct PlanView<'a> {
-    #[serde(rename = "title")]
-    _title: AnyStr,
-    #[serde(rename = "source")]
-    _source: AnyStr,
-    #[serde(default)]
-    pub source_lines: usize,
-    #[serde(rename = "intro")]
-    _intro: Vec<IntroView>,
-    #[serde(borrow)]
-    pub areas: Vec<AreaView<'a>>,
+/// The fields of a plan, in the order [`Plan`](super::Plan) declares them.
+const PLAN_FIELDS: &[&str] = &["title", "source", "source_lines", "intro", "areas"];
+
+/// Reads plan JSON, handing each area to `sink` as soon as it is read, and
+/// returns the plan's `source_lines`. Accepts no JSON that
+/// [`Plan`](super::Plan) rejects (it may reject some that `Plan` accepts,
+/// such as a plan written as an array); its errors are serde_json's, not
+/// located: [`parse_plan`](super::load::parse_plan) explains them.
+pub fn stream_areas<'a>(
+    bytes: &'a [u8],
+    sink: impl FnMut(AreaView<'a>),
+) -> Result<usize, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let source_lines = de.deserialize_struct("Plan", PLAN_FIELDS, PlanVisitor { sink })?;
+    de.end()?;
+    Ok(source_lines)
+}
+
+struct PlanVisitor<F> {
+    sink: F,
+}
+
+impl<'de, F: FnMut(AreaView<'de>)> Visitor<'de> for PlanVisitor<F> {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a plan")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(mut self, mut map: M) -> Result<usize, M::Error> {
+        let mut seen = [false; 5];
+        let mut source_lines = 0;
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            let Some(field) = PLAN_FIELDS.iter().position(|f| *f == key) else {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            if std::mem::replace(&mut seen[field], true) {
+                return Err(de::Error::duplicate_field(PLAN_FIELDS[field]));
+            }
+            match field {
+                2 => source_lines = map.next_value()?,
+                3 => {
+                    map.next_value::<Vec<IntroView>>()?;
+                }
+                4 => map.next_value_seed(AreasSeed {
+                    sink: &mut self.sink,
+                })?,
+                _ => {
+                    map.next_value::<AnyStr>()?;
+                }
+            }
+        }
+        // source_lines has a default; the rest must be there.
+        for field in [0, 1, 3, 4] {
+            if !seen[field] {
+                return Err(de::Error::missing_field(PLAN_FIELDS[field]));
+            }
+        }
+        Ok(source_lines)
+    }
+}
+
+/// The `areas` array, each area handed on as it is read.
+struct AreasSeed<'s, F> {
+    sink: &'s mut F,
+}
+
+impl<'de, F: FnMut(AreaView<'de>)> DeserializeSeed<'de> for AreasSeed<'_, F> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de, F: FnMut(AreaView<'de>)> Visitor<'de> for AreasSeed<'_, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of areas")
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<(), S::Error> {
+        while let Some(area) = seq.next_element::<AreaView<'de>>()? {
+            (self.sink)(area);
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -115,14 +191,6 @@ impl<'de> Deserialize<'de> for AnyStr {
             }
         }
         deserializer.deserialize_str(V)
-    }
-}
-
-impl PlanView<'_> {
-    /// Every area, task, commitment and project, in document order: the
-    /// same items as [`Plan::items`](super::Plan::items).
-    pub fn items(&self) -> impl Iterator<Item = Item<'_>> + Clone {
-        outline::items(&self.areas)
     }
 }
 

@@ -63,7 +63,10 @@ pub(crate) fn bloom_covers(have: &[u64], need: &[u64]) -> bool {
 pub(crate) struct Corpus {
     /// Id to (normalized) char.
     pub(crate) alphabet: Vec<char>,
+    /// Normalized BMP char to id.
     bmp: Vec<u32>,
+    /// BMP char, before normalization, to id: a cache for building.
+    raw: Vec<u32>,
     astral: HashMap<char, u32>,
     ids: Vec<u32>,
     starts: Vec<usize>,
@@ -73,31 +76,44 @@ pub(crate) struct Corpus {
 const NO_ID: u32 = u32::MAX;
 
 impl Corpus {
-    pub(crate) fn build<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Corpus {
-        let (docs, chars) = texts
-            .clone()
-            .fold((0, 0), |(n, c), text| (n + 1, c + text.chars().count()));
+    /// An empty corpus with room for `docs` documents of `chars` chars in all
+    /// (growing past either is fine).
+    pub(crate) fn with_capacity(docs: usize, chars: usize) -> Corpus {
         let mut starts = Vec::with_capacity(docs + 1);
         starts.push(0);
-        let mut corpus = Corpus {
+        Corpus {
             alphabet: Vec::new(),
             bmp: vec![NO_ID; 0x1_0000],
+            raw: vec![NO_ID; 0x1_0000],
             astral: HashMap::new(),
             ids: Vec::with_capacity(chars),
             starts,
             bloom: Vec::with_capacity(docs),
-        };
-        for text in texts {
-            let mut bloom = [0u64; 4];
-            for c in text.chars() {
-                let id = corpus.intern(normalize(c));
-                corpus.ids.push(id);
-                bloom_set(&mut bloom, bloom_bit(id));
-            }
-            corpus.starts.push(corpus.ids.len());
-            corpus.bloom.push(bloom);
         }
-        corpus
+    }
+
+    /// Adds the next document.
+    pub(crate) fn push(&mut self, text: &str) {
+        let mut bloom = [0u64; 4];
+        for c in text.chars() {
+            // Most chars were seen before: look the raw char up, and
+            // normalize and intern only a new one.
+            let slot = u32::from(c) as usize;
+            let id = match self.raw.get(slot) {
+                Some(&id) if id != NO_ID => id,
+                _ => {
+                    let id = self.intern(normalize(c));
+                    if let Some(cached) = self.raw.get_mut(slot) {
+                        *cached = id;
+                    }
+                    id
+                }
+            };
+            self.ids.push(id);
+            bloom_set(&mut bloom, bloom_bit(id));
+        }
+        self.starts.push(self.ids.len());
+        self.bloom.push(bloom);
     }
 
     fn intern(&mut self, c: char) -> u32 {
@@ -165,7 +181,10 @@ mod tests {
 
     #[test]
     fn ids_are_shared_and_docs_keep_char_positions() {
-        let c = Corpus::build(["a泸A", "", "𠀀泸"].into_iter());
+        let mut c = Corpus::with_capacity(0, 0);
+        for text in ["a泸A", "", "𠀀泸"] {
+            c.push(text);
+        }
         assert_eq!(c.len(), 3);
         assert_eq!(c.doc(0), &[0, 1, 0]);
         assert_eq!(c.doc(1), &[] as &[u32]);

@@ -38,12 +38,15 @@
 //! # Use
 //!
 //! [`SearchIndex::new`] builds the character side only (fast);
+//! [`from_plan_json`] builds it straight from a plan file, indexing each area
+//! on a second thread while the next is parsed (the one-shot `search`);
 //! [`SearchIndex::pinyin_builder`] hands the rest to another thread and
 //! [`SearchIndex::attach_pinyin`] adds it; a query run before that matches
 //! characters only, so run it again once pinyin is attached. [`Searcher`]
 //! narrows the previous results as a query grows; [`SearchIndex::hit`]
 //! computes match indices for the rows actually shown.
 
+mod build;
 mod corpus;
 mod matcher;
 mod pinyin;
@@ -67,6 +70,8 @@ pub use pinyin::{PinyinBuilder, PinyinIndex};
 pub use query::{MAX_GAP, Query};
 pub use rank::{Ranked, Searcher};
 
+pub use build::from_plan_json;
+use build::{IndexBuilder, Texts};
 use corpus::Corpus;
 
 static NEXT_SERIAL: AtomicUsize = AtomicUsize::new(0);
@@ -109,7 +114,7 @@ struct Doc {
 #[derive(Debug)]
 pub struct SearchIndex {
     docs: Vec<Doc>,
-    strings: String,
+    texts: Texts,
     corpus: Arc<Corpus>,
     pinyin: Option<PinyinIndex>,
     serial: usize,
@@ -123,34 +128,26 @@ impl SearchIndex {
     }
 
     /// Indexes the characters of `items` (a plan's, in document order, as
-    /// [`Plan::items`] or [`PlanView::items`](crate::plan::PlanView::items)
-    /// walk them).
+    /// [`Plan::items`] walks them).
     pub fn from_items<'a>(items: impl Iterator<Item = Item<'a>> + Clone) -> SearchIndex {
         // Sized up front: growing by doubling would leave the index's largest
         // buffers up to half empty, and a large plan pays for every page.
-        let (count, bytes) = items.clone().fold((0, 0), |(n, b), item| {
-            (n + 1, b + item.id.len() + item.text.len())
+        let (count, bytes, chars) = items.clone().fold((0, 0, 0), |(n, b, c), item| {
+            let b = b + item.id.len() + item.text.len();
+            (n + 1, b, c + item.text.chars().count())
         });
-        let mut docs = Vec::with_capacity(count);
-        let mut strings = String::with_capacity(bytes);
+        let mut builder = IndexBuilder::copying(count, bytes, chars);
         for item in items {
-            let id_at = strings.len();
-            strings.push_str(item.id);
-            let text_at = strings.len();
-            strings.push_str(item.text);
-            docs.push(Doc {
-                target: item.target,
-                kind: item.kind,
-                line: item.line,
-                id: (id_at, text_at),
-                text: (text_at, strings.len()),
-            });
+            builder.push(item);
         }
-        let corpus = Corpus::build(docs.iter().map(|d| &strings[d.text.0..d.text.1]));
+        builder.finish_copied()
+    }
+
+    fn assemble(docs: Vec<Doc>, texts: Texts, corpus: Arc<Corpus>) -> SearchIndex {
         SearchIndex {
             docs,
-            strings,
-            corpus: Arc::new(corpus),
+            texts,
+            corpus,
             pinyin: None,
             serial: NEXT_SERIAL.fetch_add(1, Ordering::Relaxed),
         }
@@ -199,8 +196,8 @@ impl SearchIndex {
         Some(Item {
             target: d.target,
             kind: d.kind,
-            id: self.strings.get(d.id.0..d.id.1)?,
-            text: self.strings.get(d.text.0..d.text.1)?,
+            id: self.texts.get(d.id)?,
+            text: self.texts.get(d.text)?,
             line: d.line,
         })
     }

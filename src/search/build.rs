@@ -1,0 +1,289 @@
+//! Building an index document by document: from a plan in memory, or from a
+//! plan file while it is still being parsed.
+//!
+//! An index built from a file keeps the file's bytes and points into them:
+//! a title or sentence that the JSON spells without escapes is the very
+//! bytes of the file, so it is not copied. Everything else is copied.
+
+use std::sync::{Arc, mpsc};
+
+use super::corpus::Corpus;
+use super::{Doc, SearchIndex};
+use crate::plan::load::{parse_plan, validate_items};
+use crate::plan::outline::area_items;
+use crate::plan::view::{AreaView, stream_areas};
+use crate::plan::{Item, LoadError};
+
+/// Indexes plan JSON (`name` is for error messages) with two threads: one
+/// parses and hands each area to the other, which checks and indexes it, so
+/// the index is ready soon after the parse ends. The index keeps `source`
+/// and points into it. Accepts and rejects exactly what
+/// [`parse_plan`] does: on any doubt it runs `parse_plan`, which explains
+/// the fault, and indexes its plan.
+pub fn from_plan_json(source: Vec<u8>, name: &str) -> Result<SearchIndex, LoadError> {
+    if let Some(builder) = stream_index(&source) {
+        match builder.finish(source) {
+            Ok(index) => return Ok(index),
+            Err(source) => return from_plan(&source, name),
+        }
+    }
+    from_plan(&source, name)
+}
+
+fn from_plan(source: &[u8], name: &str) -> Result<SearchIndex, LoadError> {
+    parse_plan(source, name).map(|plan| SearchIndex::new(&plan))
+}
+
+/// The streamed index of `source`, or None when anything is amiss.
+fn stream_index(source: &[u8]) -> Option<IndexBuilder> {
+    // Room for what a plan of Chinese sentences needs (a char takes three
+    // bytes of JSON, a document more than 64); more grows as needed.
+    let mut builder = IndexBuilder::borrowing(source, source.len() / 64, 0, source.len() / 3);
+    let (areas, received) = mpsc::channel::<AreaView>();
+    std::thread::scope(|scope| {
+        let worker = scope.spawn(move || {
+            let (mut valid, mut last_line) = (true, 0);
+            for (a, area) in received.iter().enumerate() {
+                let items = || area_items(a, &area);
+                valid = valid && validate_items(items, 0, "").is_ok();
+                for item in items() {
+                    last_line = last_line.max(item.line);
+                    builder.push(item);
+                }
+            }
+            valid.then_some((builder, last_line))
+        });
+        let parsed = stream_areas(source, |area| {
+            // A send fails only once the worker has stopped.
+            let _ = areas.send(area);
+        });
+        drop(areas);
+        let (builder, last_line) = worker.join().ok()??;
+        let source_lines = parsed.ok()?;
+        (source_lines == 0 || last_line <= source_lines).then_some(builder)
+    })
+}
+
+/// The ids and texts of an index's documents, as byte ranges: below
+/// `source.len()` into the plan file the index was built from, at or past it
+/// into `copied`.
+#[derive(Debug, Default)]
+pub(crate) struct Texts {
+    source: Vec<u8>,
+    copied: String,
+}
+
+impl Texts {
+    pub(crate) fn get(&self, (start, end): (usize, usize)) -> Option<&str> {
+        let n = self.source.len();
+        if end <= n {
+            std::str::from_utf8(self.source.get(start..end)?).ok()
+        } else {
+            self.copied.get(start.checked_sub(n)?..end - n)
+        }
+    }
+}
+
+/// An index under construction.
+#[derive(Debug)]
+pub(crate) struct IndexBuilder {
+    /// Where the source bytes are, to tell a text borrowed from them.
+    base: usize,
+    len: usize,
+    docs: Vec<Doc>,
+    copied: String,
+    corpus: Corpus,
+}
+
+impl IndexBuilder {
+    /// A builder for items whose texts may borrow from `source`, with room
+    /// for `docs` documents, `copied` bytes of copied text and `chars` chars
+    /// (growing past any of them is fine). [`finish`](Self::finish) it.
+    pub(crate) fn borrowing(
+        source: &[u8],
+        docs: usize,
+        copied: usize,
+        chars: usize,
+    ) -> IndexBuilder {
+        IndexBuilder {
+            base: source.as_ptr() as usize,
+            len: source.len(),
+            ..IndexBuilder::copying(docs, copied, chars)
+        }
+    }
+
+    /// A builder that copies every text. [`finish_copied`](Self::finish_copied) it.
+    pub(crate) fn copying(docs: usize, copied: usize, chars: usize) -> IndexBuilder {
+        IndexBuilder {
+            // No text lies at address 0, so every text is copied.
+            base: 0,
+            len: 0,
+            docs: Vec::with_capacity(docs),
+            copied: String::with_capacity(copied),
+            corpus: Corpus::with_capacity(docs, chars),
+        }
+    }
+
+    /// The range of `text`: in the source when it lies there, else copied.
+    fn place(&mut self, text: &str) -> (usize, usize) {
+        let at = (text.as_ptr() as usize).wrapping_sub(self.base);
+        if at <= self.len && text.len() <= self.len - at {
+            return (at, at + text.len());
+        }
+        let start = self.len + self.copied.len();
+        self.copied.push_str(text);
+        (start, start + text.len())
+    }
+
+    /// Adds the next document.
+    pub(crate) fn push(&mut self, item: Item<'_>) {
+        let id = self.place(item.id);
+        let text = self.place(item.text);
+        self.docs.push(Doc {
+            target: item.target,
+            kind: item.kind,
+            line: item.line,
+            id,
+            text,
+        });
+        self.corpus.push(item.text);
+    }
+
+    /// The index of a [`copying`](Self::copying) builder.
+    pub(crate) fn finish_copied(self) -> SearchIndex {
+        let texts = Texts {
+            source: Vec::new(),
+            copied: self.copied,
+        };
+        SearchIndex::assemble(self.docs, texts, Arc::new(self.corpus))
+    }
+
+    /// The index of a [`borrowing`](Self::borrowing) builder, keeping
+    /// `source`; hands `source` back when it is not the bytes the builder
+    /// was made for.
+    pub(crate) fn finish(self, source: Vec<u8>) -> Result<SearchIndex, Vec<u8>> {
+        if source.as_ptr() as usize != self.base || source.len() != self.len {
+            return Err(source);
+        }
+        Ok(SearchIndex::assemble(
+            self.docs,
+            Texts {
+                source,
+                copied: self.copied,
+            },
+            Arc::new(self.corpus),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{ItemKind, ItemRef};
+
+    type Owned = (ItemRef, ItemKind, String, String, usize);
+
+    fn docs(index: &SearchIndex) -> Vec<Owned> {
+        (0..index.len())
+            .filter_map(|d| index.doc(d))
+            .map(|i| (i.target, i.kind, i.id.into(), i.text.into(), i.line))
+            .collect()
+    }
+
+    /// The streamed index and the index of the parsed plan: the same
+    /// documents, or the same error.
+    fn agree(bytes: &[u8]) -> Result<usize, String> {
+        let streamed = from_plan_json(bytes.to_vec(), "p.json").map(|i| docs(&i));
+        let parsed = parse_plan(bytes, "p.json").map(|p| docs(&SearchIndex::new(&p)));
+        let streamed = streamed.map_err(|e| e.to_string());
+        let parsed = parsed.map_err(|e| e.to_string());
+        assert_eq!(streamed, parsed, "on {}", String::from_utf8_lossy(bytes));
+        streamed.map(|docs| docs.len())
+    }
+
+    const GOOD: &str = r#"{"title": "T", "source": "s.txt", "source_lines": 9,
+        "intro": [{"line": 1, "text": "引言"}],
+        "areas": [{"id": "1", "title": "区域", "line": 2, "tasks": [
+            {"id": "1.1", "title": "任务", "line": 3, "lead": true, "commitments": [
+                {"id": "1.1.1", "text": "建成\"泸古高速\"\u6cf8。", "line": 3,
+                 "targets": [{"value": 2100, "unit": "亿元", "qualifier": null,
+                              "text": "2100亿元", "subject": "总投资", "start": 2}],
+                 "projects": ["泸古高速", "\u6cf8州港"]}]}]}]}"#;
+
+    #[test]
+    fn a_streamed_index_borrows_plain_texts_and_copies_escaped_ones() {
+        assert!(
+            stream_index(GOOD.as_bytes()).is_some(),
+            "fell back to the slow path"
+        );
+        assert_eq!(agree(GOOD.as_bytes()), Ok(5));
+        let index = from_plan_json(GOOD.as_bytes().to_vec(), "p.json");
+        let index = index.unwrap_or_else(|e| panic!("{e}"));
+        let texts: Vec<&str> = (0..5)
+            .filter_map(|d| index.doc(d))
+            .map(|i| i.text)
+            .collect();
+        assert_eq!(
+            texts,
+            ["区域", "任务", "建成\"泸古高速\"泸。", "泸古高速", "泸州港"]
+        );
+        assert_eq!(index.search("泸州港", None).len(), 1);
+    }
+
+    #[test]
+    fn the_embedded_plan_streams_to_the_same_index() {
+        let bytes = crate::plan::load::EMBEDDED_PLAN.as_bytes();
+        assert!(stream_index(bytes).is_some());
+        assert!(agree(bytes).is_ok_and(|n| n > 100));
+    }
+
+    #[test]
+    fn odd_but_valid_plans_index_the_same() {
+        // source_lines after the areas it bounds; a plan written as an array
+        // (which the stream leaves to the slow path).
+        let without = GOOD.replace("\"source_lines\": 9,", "");
+        let late = without
+            .strip_suffix('}')
+            .map(|s| format!("{s}, \"source_lines\": 9}}"));
+        let late = late.unwrap_or_default();
+        assert!(late.ends_with("]}]}]}], \"source_lines\": 9}"), "{late}");
+        assert_eq!(agree(late.as_bytes()), Ok(5));
+        let beyond = late.replacen("\"line\": 2", "\"line\": 10", 1);
+        assert!(agree(beyond.as_bytes()).is_err_and(|e| e.contains("beyond")));
+        let array = r#"["T", "s.txt", 0, [], [{"id": "1", "title": "A", "line": 1, "tasks": []}]]"#;
+        assert!(stream_index(array.as_bytes()).is_none());
+        assert_eq!(agree(array.as_bytes()), Ok(1));
+    }
+
+    #[test]
+    fn a_streamed_index_rejects_what_the_plan_rejects_with_the_same_error() {
+        let cases: &[(&str, &str)] = &[
+            ("\"title\": \"T\"", "\"title\": 7"),
+            ("\"value\": 2100", "\"value\": \"2100\""),
+            ("\"qualifier\": null", "\"qualifier\": 1"),
+            ("\"subject\": \"总投资\"", "\"subject\": []"),
+            ("\"start\": 2", "\"start\": -2"),
+            ("\"text\": \"引言\"", "\"text\": false"),
+            ("\"lead\": true", "\"lead\": \"yes\""),
+            ("[\"泸古高速\", \"\\u6cf8州港\"]", "[\"泸古高速\", 3]"),
+            ("\"id\": \"1.1\"", "\"id\": \"1.2\""),
+            ("\"id\": \"1.1.1\"", "\"id\": \"1.1\""),
+            ("\"line\": 3,\n", "\"line\": 0,\n"),
+            ("\"line\": 2", "\"line\": 10"),
+            ("\"title\": \"任务\"", "\"title\": \" \""),
+            ("\"source\": \"s.txt\",", "\"source\": \"s.txt\""),
+            ("\"areas\": [", "\"zones\": ["),
+            ("\"title\": \"T\",", "\"title\": \"T\", \"title\": \"U\","),
+            ("]}]}]}", "]}]}]} x"),
+        ];
+        for (from, to) in cases {
+            assert!(GOOD.contains(from), "{from}");
+            let bad = GOOD.replacen(from, to, 1);
+            assert!(agree(bad.as_bytes()).is_err(), "accepted {to}");
+        }
+        let mut broken = GOOD.as_bytes().to_vec();
+        let at = GOOD.find("区域").unwrap_or(0);
+        broken[at] = 0xFF;
+        assert!(agree(&broken).is_err());
+    }
+}
