@@ -1,17 +1,22 @@
 //! Search at the scale the app must stay interactive at: a synthetic plan
 //! of 100,000 commitments (see `synth::synthetic_plan`), and the embedded
-//! plan. Index builds, then per-query times for the CLI path (`search`,
+//! plan. Index builds (from a plan, and from its JSON as `search` does), then per-query times for the CLI path (`search`,
 //! top 20 with highlights) and the app's path (`rank`, all matches, no
 //! highlights), and a query typed key by key through a `Searcher`.
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use plan_explorer::plan::Plan;
 use plan_explorer::plan::load::load_embedded;
-use plan_explorer::search::{PinyinIndex, SearchIndex, Searcher};
+use plan_explorer::search::{PinyinIndex, SearchIndex, Searcher, from_plan_json};
 use plan_explorer::synth::synthetic_plan;
+
+// The allocator the binary ships with: the index's large buffers cost what
+// they cost there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const QUERIES: &[(&str, &str)] = &[
     ("chars2", "项目"),
@@ -33,6 +38,15 @@ fn build(c: &mut Criterion, name: &str, plan: &Plan) {
     let mut g = c.benchmark_group(format!("build/{name}"));
     g.sampling_mode(SamplingMode::Flat);
     g.bench_function("chars", |b| b.iter(|| SearchIndex::new(black_box(plan))));
+    // The one-shot `search` path: parse the plan file and index it at once.
+    let json = serde_json::to_vec(plan).expect("a plan serialises");
+    g.bench_function("chars_from_json", |b| {
+        b.iter_batched(
+            || json.clone(),
+            |bytes| from_plan_json(bytes, "bench.json").map(|i| i.len()),
+            BatchSize::LargeInput,
+        )
+    });
     let index = SearchIndex::new(plan);
     g.bench_function("pinyin", |b| {
         b.iter(|| PinyinIndex::build(black_box(&index)))
