@@ -24,10 +24,10 @@ const PLAN_FIELDS: &[&str] = &["title", "source", "source_lines", "intro", "area
 /// such as a plan written as an array); its errors are serde_json's, not
 /// located: [`parse_plan`](super::load::parse_plan) explains them.
 pub fn stream_areas<'a>(
-    bytes: &'a [u8],
+    text: &'a str,
     sink: impl FnMut(AreaView<'a>),
 ) -> Result<usize, serde_json::Error> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut de = serde_json::Deserializer::from_str(text);
     let source_lines = de.deserialize_struct("Plan", PLAN_FIELDS, PlanVisitor { sink })?;
     de.end()?;
     Ok(source_lines)
