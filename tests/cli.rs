@@ -178,6 +178,16 @@ fn plan_file_errors_name_the_place_at_fault() {
         &["--plan", dup.to_str().unwrap(), "export"],
         &["dup.json", "duplicate id 1"],
     );
+    let latin1 = write(
+        "latin1.json",
+        b"{\"title\": \"T\",\n \"source\": \"caf\xe9\", \"intro\": [], \"areas\": []}",
+    );
+    // One-shot search reads the file its own way; the error is the same.
+    for args in [&["tree"][..], &["search", "x"]] {
+        let mut args = args.to_vec();
+        args.splice(0..0, ["--plan", latin1.to_str().unwrap()]);
+        assert_error(&args, &["latin1.json:2:16", "not valid UTF-8"]);
+    }
     assert_error(
         &["--plan", "no/such/plan.json", "export"],
         &["no/such/plan.json"],

@@ -44,6 +44,12 @@ pub enum LoadError {
         path: String,
         source: std::io::Error,
     },
+    #[error("{path}:{line}:{column}: the plan file is not valid UTF-8")]
+    NotUtf8 {
+        path: String,
+        line: usize,
+        column: usize,
+    },
     #[error("{path}:{line}:{column}: JSON syntax error: {message}")]
     Syntax {
         path: String,

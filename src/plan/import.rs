@@ -39,13 +39,7 @@ pub fn import_file(path: &Path) -> Result<Plan, ImportError> {
 /// Imports report bytes, which must be UTF-8.
 pub fn import_bytes(bytes: &[u8], source: &str) -> Result<Plan, ImportError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let valid = &bytes[..e.valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        let column = String::from_utf8_lossy(&valid[line_start..])
-            .chars()
-            .count()
-            + 1;
+        let (line, column) = super::text::utf8_error_position(bytes, &e);
         ImportError::NotUtf8 {
             path: source.to_string(),
             line,

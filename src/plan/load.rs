@@ -42,6 +42,10 @@ pub fn parse_plan(bytes: &[u8], name: &str) -> Result<Plan, LoadError> {
 /// its line and column, or the path of the field of the wrong shape.
 fn locate_error(bytes: &[u8], name: &str) -> LoadError {
     let path = name.to_string();
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let (line, column) = super::text::utf8_error_position(bytes, &e);
+        return LoadError::NotUtf8 { path, line, column };
+    }
     // A syntax error is reported first, with its line and column; only a
     // well-formed document is checked for its shape, field by field.
     if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {

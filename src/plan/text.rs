@@ -12,6 +12,17 @@ const CLOSERS: &[char] = &['”', '’', '」', '』', ')', '\u{ff09}', '】', '
 
 const OPENERS: &[char] = &['“', '‘', '「', '『', '(', '\u{ff08}', '【', '《'];
 
+/// The 1-based line and column (in chars) where `bytes` stop being UTF-8.
+pub fn utf8_error_position(bytes: &[u8], error: &std::str::Utf8Error) -> (usize, usize) {
+    let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
+    let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = std::str::from_utf8(valid.get(line_start..).unwrap_or_default())
+        .map_or(0, |tail| tail.chars().count())
+        + 1;
+    (line, column)
+}
+
 pub fn is_sentence_end(c: char) -> bool {
     SENTENCE_ENDS.contains(&c)
 }
