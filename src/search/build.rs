@@ -80,7 +80,7 @@ impl Texts {
     pub(crate) fn get(&self, (start, end): (usize, usize)) -> Option<&str> {
         let n = self.source.len();
         if end <= n {
-            std::str::from_utf8(self.source.get(start..end)?).ok()
+            simdutf8::basic::from_utf8(self.source.get(start..end)?).ok()
         } else {
             self.copied.get(start.checked_sub(n)?..end - n)
         }

@@ -226,8 +226,12 @@ impl SearchIndex {
     }
 
     pub fn hit_query(&self, query: &Query, doc: usize) -> Option<SearchHit> {
+        self.hit_with(&mut rank::Scorer::new(self, query), doc)
+    }
+
+    fn hit_with(&self, scorer: &mut rank::Scorer, doc: usize) -> Option<SearchHit> {
         let mut matched = Vec::new();
-        let score = rank::Scorer::new(self, query).eval(doc, Some(&mut matched))?;
+        let score = scorer.eval(doc, Some(&mut matched))?;
         let d = self.doc(doc)?;
         Some(SearchHit {
             doc,
@@ -248,9 +252,11 @@ impl SearchIndex {
         if let Some(limit) = limit {
             ranked.truncate(limit);
         }
+        // One scorer for every hit: it keeps its buffers.
+        let mut scorer = rank::Scorer::new(self, &q);
         ranked
             .iter()
-            .filter_map(|r| self.hit_query(&q, r.doc))
+            .filter_map(|r| self.hit_with(&mut scorer, r.doc))
             .collect()
     }
 
