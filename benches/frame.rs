@@ -14,6 +14,11 @@ use plan_explorer::tui::view::render;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+// The allocator the binary ships with, so that loading and indexing cost
+// what they cost in the app.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
     terminal.draw(|frame| render(app, frame)).unwrap();
 }
