@@ -25,6 +25,9 @@ fn main() {
     };
     let pinyin = index.pinyin_builder().build();
     let _ = index.attach_pinyin(pinyin);
+    if std::env::var_os("SHOW_QUERY").is_some() {
+        eprintln!("{:#?}", index.compile(query));
+    }
     let t = Instant::now();
     let mut matches = 0;
     for _ in 0..n {

@@ -240,12 +240,27 @@ fn contiguous(
     } else {
         last_start
     };
-    let start = (first_start..=last_start).find(|&s| {
-        alt.toks
-            .iter()
-            .zip(&ids[s..s + m])
-            .all(|(&tok, &id)| matches(tok, id, sets))
-    })?;
+    let window = first_start..=last_start;
+    let start = match alt.toks[..] {
+        // One token, the commonest case (a single letter or character, the
+        // first key of every query): look its set up once, not per char.
+        [Tok::Set(set)] => {
+            let words = sets.get(set as usize).map_or(&[][..], Vec::as_slice);
+            let hit = |id: u32| {
+                words
+                    .get((id >> 6) as usize)
+                    .is_some_and(|w| (w >> (id & 63)) & 1 == 1)
+            };
+            window.into_iter().find(|&s| hit(ids[s]))?
+        }
+        [Tok::Char(c)] => window.into_iter().find(|&s| ids[s] == c)?,
+        _ => window.into_iter().find(|&s| {
+            alt.toks
+                .iter()
+                .zip(&ids[s..s + m])
+                .all(|(&tok, &id)| matches(tok, id, sets))
+        })?,
+    };
     if want_positions {
         scratch.positions.clear();
         scratch.positions.extend(start..start + m);
