@@ -7,7 +7,7 @@
 
 use std::sync::{Arc, mpsc};
 
-use super::corpus::Corpus;
+use super::corpus::{Corpus, room};
 use super::{Doc, SearchIndex};
 use crate::plan::load::{parse_plan, validate_items};
 use crate::plan::outline::area_items;
@@ -44,7 +44,8 @@ fn stream_index(source: &[u8]) -> Option<IndexBuilder> {
     let mut builder = IndexBuilder::borrowing(source, source.len() / 64, 0, source.len() / 3);
     let (areas, received) = mpsc::channel::<AreaView>();
     std::thread::scope(|scope| {
-        let worker = scope.spawn(move || {
+        // No thread to be had: the caller falls back to one.
+        let worker = std::thread::Builder::new().spawn_scoped(scope, move || {
             let (mut valid, mut last_line) = (true, 0);
             for (a, area) in received.iter().enumerate() {
                 let items = || area_items(a, &area);
@@ -56,6 +57,7 @@ fn stream_index(source: &[u8]) -> Option<IndexBuilder> {
             }
             valid.then_some((builder, last_line))
         });
+        let worker = worker.ok()?;
         let parsed = stream_areas(text, |area| {
             // A send fails only once the worker has stopped.
             let _ = areas.send(area);
@@ -117,12 +119,14 @@ impl IndexBuilder {
 
     /// A builder that copies every text. [`finish_copied`](Self::finish_copied) it.
     pub(crate) fn copying(docs: usize, copied: usize, chars: usize) -> IndexBuilder {
+        let mut text = String::new();
+        let _ = text.try_reserve_exact(copied);
         IndexBuilder {
             // No text lies at address 0, so every text is copied.
             base: 0,
             len: 0,
-            docs: Vec::with_capacity(docs),
-            copied: String::with_capacity(copied),
+            docs: room(docs),
+            copied: text,
             corpus: Corpus::with_capacity(docs, chars),
         }
     }

@@ -41,6 +41,14 @@ pub(crate) fn normalize(c: char) -> char {
     }
 }
 
+/// An empty vector with room for `n` items if the allocator grants it: the
+/// sizes are estimates, and a vector that finds itself short still grows.
+pub(crate) fn room<T>(n: usize) -> Vec<T> {
+    let mut v = Vec::new();
+    let _ = v.try_reserve_exact(n);
+    v
+}
+
 /// Which of the 256 bloom bits an id sets.
 #[inline]
 pub(crate) fn bloom_bit(id: u32) -> u32 {
@@ -79,16 +87,16 @@ impl Corpus {
     /// An empty corpus with room for `docs` documents of `chars` chars in all
     /// (growing past either is fine).
     pub(crate) fn with_capacity(docs: usize, chars: usize) -> Corpus {
-        let mut starts = Vec::with_capacity(docs + 1);
+        let mut starts = room(docs.saturating_add(1));
         starts.push(0);
         Corpus {
             alphabet: Vec::new(),
             bmp: vec![NO_ID; 0x1_0000],
             raw: vec![NO_ID; 0x1_0000],
             astral: HashMap::new(),
-            ids: Vec::with_capacity(chars),
+            ids: room(chars),
             starts,
-            bloom: Vec::with_capacity(docs),
+            bloom: room(docs),
         }
     }
 
