@@ -1,6 +1,7 @@
 //! Frame time of the terminal app: from an action to a drawn frame, on the
 //! embedded plan and on a synthetic plan of 100,000 commitments.
 
+use std::collections::VecDeque;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -9,10 +10,12 @@ use plan_explorer::search::SearchIndex;
 use plan_explorer::synth::synthetic_plan;
 use plan_explorer::tui::action::{Action, Mode};
 use plan_explorer::tui::app::{App, Options};
+use plan_explorer::tui::apply_events;
 use plan_explorer::tui::search_state::SearchState;
 use plan_explorer::tui::view::render;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 // The allocator the binary ships with, so that loading and indexing cost
 // what they cost in the app.
@@ -98,6 +101,29 @@ fn bench_plan(c: &mut Criterion, name: &str, json: &[u8]) {
         })
     });
     app.update(Action::ClearQuery);
+    // Keys that arrive together (a fast typist, or a burst over SSH) are
+    // applied as one paste and drawn once; against the same keys one by one.
+    let keys: Vec<Event> = "zhongdianxiangmu"
+        .chars()
+        .map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+        .collect();
+    group.bench_function("16 keys in one burst (zhongdianxiangmu)", |b| {
+        b.iter(|| {
+            let mut queue: VecDeque<Event> = keys.iter().cloned().collect();
+            apply_events(&mut app, &mut queue);
+            draw(&mut terminal, &app);
+            app.update(Action::ClearQuery);
+        })
+    });
+    group.bench_function("the same 16 keys one at a time", |b| {
+        b.iter(|| {
+            for key in &keys {
+                apply_events(&mut app, &mut VecDeque::from([key.clone()]));
+                draw(&mut terminal, &app);
+            }
+            app.update(Action::ClearQuery);
+        })
+    });
     let paste: String = "泸古高速 xianhe 仙鹤纸业 lggs\n"
         .chars()
         .cycle()

@@ -1,9 +1,12 @@
 //! The whole app on ratatui's TestBackend: snapshots of the screens that
 //! matter, and random keys at random sizes that must never panic.
 
+use std::collections::VecDeque;
+
 use plan_explorer::plan::load::load_embedded;
-use plan_explorer::tui::app::{App, Options};
-use plan_explorer::tui::drive;
+use plan_explorer::tui::action::Action;
+use plan_explorer::tui::app::{App, Effect, Options};
+use plan_explorer::tui::{apply_events, drive};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -391,4 +394,59 @@ fn a_ten_thousand_character_paste_goes_into_the_query_whole() {
         text_of(&terminal).contains("Search"),
         "the overlay is still drawn"
     );
+}
+
+/// Applies `events` as the real loop does: in bursts, whatever has queued up.
+fn burst(w: u16, h: u16, events: Vec<Event>) -> (Terminal<TestBackend>, App) {
+    let mut app = App::new(load_embedded().unwrap(), Options::default());
+    app.update(Action::Resize {
+        width: w,
+        height: h,
+    });
+    let mut queue: VecDeque<Event> = events.into();
+    while !queue.is_empty() && !app.quit {
+        apply_events(&mut app, &mut queue);
+        app.effects.clear();
+    }
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|frame| plan_explorer::tui::view::render(&app, frame))
+        .unwrap();
+    (terminal, app)
+}
+
+#[test]
+fn a_burst_of_keys_ends_where_the_same_keys_one_at_a_time_do() {
+    // A search typed, corrected and accepted, then the targets filter, then
+    // a copy (an effect, which ends a burst) and more keys after it.
+    let mut events = vec![key('/')];
+    events.extend(typed("xianhx"));
+    events.push(code(KeyCode::Backspace));
+    events.push(Event::Paste("e 纸".into()));
+    events.push(code(KeyCode::Enter));
+    events.extend([key('y'), key('t'), key('/')]);
+    events.extend(typed("亿元"));
+    let (one_term, one) = screen(120, 40, events.clone());
+    let (burst_term, all) = burst(120, 40, events);
+    assert_eq!(all.mode, one.mode);
+    assert_eq!(all.search.query, "xianhe 纸");
+    assert_eq!(all.search.query, one.search.query);
+    assert_eq!(all.search.results(), one.search.results());
+    assert_eq!(all.targets.filter, "亿元");
+    assert_eq!(all.targets.filter, one.targets.filter);
+    assert_eq!(all.selected(), one.selected());
+    assert_eq!(text_of(&burst_term), text_of(&one_term));
+}
+
+#[test]
+fn a_burst_stops_at_an_effect_and_keeps_the_rest() {
+    let mut app = App::new(load_embedded().unwrap(), Options::default());
+    let mut queue: VecDeque<Event> = vec![key('y'), key('j'), key('j')].into();
+    apply_events(&mut app, &mut queue);
+    assert!(
+        matches!(app.effects[..], [Effect::Copy(_)]),
+        "{:?}",
+        app.effects
+    );
+    assert_eq!(queue.len(), 2);
 }

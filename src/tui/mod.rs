@@ -10,6 +10,7 @@ pub mod tree;
 pub mod view;
 pub mod views;
 
+use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
@@ -36,6 +37,9 @@ pub enum TuiError {
     #[error("terminal error: {0}")]
     Io(#[from] io::Error),
 }
+
+/// At most this many events are read before the app catches up and draws.
+const MAX_BURST: usize = 1024;
 
 /// What to show first.
 #[derive(Debug, Clone, Copy, Default)]
@@ -64,6 +68,45 @@ pub fn event_to_action(app: &App, event: &Event) -> Option<Action> {
         }
         _ => None,
     }
+}
+
+/// Applies queued events in order and says whether anything changed. Text
+/// typed into a query in one burst (a fast typist, or keys that arrive
+/// together over SSH) goes in as one paste, so the search runs once for the
+/// burst instead of once per key, and no stale query is ever scored. Stops
+/// after an action that quits or queues an effect, leaving the rest queued.
+pub fn apply_events(app: &mut App, events: &mut VecDeque<Event>) -> bool {
+    let mut dirty = false;
+    let mut typed = String::new();
+    while let Some(event) = events.pop_front() {
+        let Some(action) = event_to_action(app, &event) else {
+            continue;
+        };
+        // Typing never changes the mode, so the keys after it map as they
+        // would once it is applied.
+        match action {
+            Action::Input(c) => {
+                typed.push(c);
+                continue;
+            }
+            Action::Paste(text) if matches!(app.mode, Mode::Search | Mode::Filter) => {
+                typed.push_str(&text);
+                continue;
+            }
+            _ => {}
+        }
+        if !typed.is_empty() {
+            dirty |= app.update(Action::Paste(std::mem::take(&mut typed)));
+        }
+        dirty |= app.update(action);
+        if app.quit || !app.effects.is_empty() {
+            break;
+        }
+    }
+    if !typed.is_empty() {
+        dirty |= app.update(Action::Paste(typed));
+    }
+    dirty
 }
 
 /// Feeds events to the app and draws after each: the loop the tests drive on a
@@ -183,6 +226,7 @@ fn event_loop(
         height: size.height,
     });
     let mut dirty = true;
+    let mut queue = VecDeque::new();
     // For the real-terminal test that a panic restores the terminal.
     let panic_after_frame = std::env::var_os("PLAN_EXPLORER_TEST_PANIC").is_some();
     while !app.quit && !stop.load(Ordering::Relaxed) {
@@ -203,15 +247,19 @@ fn event_loop(
                 Err(mpsc::TryRecvError::Empty) => {}
             }
         }
-        // Poll briefly while pinyin is on its way, so it shows up at once.
-        let wait = if pinyin.is_some() { 20 } else { 250 };
-        if !event::poll(Duration::from_millis(wait))? {
-            continue;
+        if queue.is_empty() {
+            // Poll briefly while pinyin is on its way, so it shows up at once.
+            let wait = if pinyin.is_some() { 20 } else { 250 };
+            if !event::poll(Duration::from_millis(wait))? {
+                continue;
+            }
+            // Take whatever else has arrived too, to handle a burst at once.
+            queue.push_back(event::read()?);
+            while queue.len() < MAX_BURST && event::poll(Duration::ZERO)? {
+                queue.push_back(event::read()?);
+            }
         }
-        let event = event::read()?;
-        if let Some(action) = event_to_action(app, &event) {
-            dirty |= app.update(action);
-        }
+        dirty |= apply_events(app, &mut queue);
         for effect in std::mem::take(&mut app.effects) {
             match effect {
                 Effect::Copy(text) => copy_osc52(&text)?,
