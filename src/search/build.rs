@@ -293,4 +293,27 @@ mod tests {
         broken[at] = 0xFF;
         assert!(agree(&broken).is_err());
     }
+
+    proptest::proptest! {
+        /// Random edits of a valid plan (a cut, an insertion, a swapped
+        /// byte): both paths agree on every one, plan or error.
+        #[test]
+        fn both_paths_agree_on_edited_plans(
+            at in 0usize..1000,
+            len in 0usize..8,
+            insert in "[\\[\\]{}\",: 0-9a-z\u{6cf8}\u{00ff}]{0,4}",
+            byte in proptest::num::u8::ANY,
+        ) {
+            let good = GOOD.as_bytes();
+            let at = at % good.len();
+            let end = (at + len).min(good.len());
+            let mut cut = good[..at].to_vec();
+            cut.extend_from_slice(insert.as_bytes());
+            cut.extend_from_slice(&good[end..]);
+            let _ = agree(&cut);
+            let mut swapped = good.to_vec();
+            swapped[at] = byte;
+            let _ = agree(&swapped);
+        }
+    }
 }
