@@ -6,7 +6,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use plan_explorer::plan::load::{load_embedded, parse_plan};
-use plan_explorer::search::SearchIndex;
+use plan_explorer::search::{SearchIndex, load_with_index};
 use plan_explorer::synth::synthetic_plan;
 use plan_explorer::tui::action::{Action, Mode};
 use plan_explorer::tui::app::{App, Options};
@@ -29,6 +29,10 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 /// An app as `run` starts it: the character index only, pinyin to come.
 fn start(plan: plan_explorer::plan::Plan) -> App {
     let index = SearchIndex::new(&plan);
+    start_with(plan, index)
+}
+
+fn start_with(plan: plan_explorer::plan::Plan, index: SearchIndex) -> App {
     let mut app = App::with_search(plan, Options::default(), SearchState::with_index(index));
     app.update(Action::Resize {
         width: 120,
@@ -42,12 +46,13 @@ fn bench_plan(c: &mut Criterion, name: &str, json: &[u8]) {
     group.sample_size(10);
     group.measurement_time(std::time::Duration::from_secs(4));
 
-    // Parse and validate the file, index it and draw: what stands between
-    // starting the app and its first frame.
+    // Parse and validate the file, index it (beside the parse, as the app
+    // does) and draw: what stands between starting the app and its first
+    // frame.
     group.bench_function("first frame (load, index, draw)", |b| {
         b.iter(|| {
-            let plan = parse_plan(black_box(json), "bench").unwrap();
-            let app = start(plan);
+            let (plan, index) = load_with_index(black_box(json).to_vec(), "bench").unwrap();
+            let app = start_with(plan, index);
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
             draw(&mut terminal, &app);
             black_box(terminal);

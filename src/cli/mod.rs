@@ -241,24 +241,29 @@ pub fn load_plan(path: Option<&Path>) -> Result<Plan, LoadError> {
     }
 }
 
+/// The bytes and name of the plan named by `--plan`, or of the embedded one.
+fn plan_bytes(path: Option<&Path>) -> Result<(Vec<u8>, String), LoadError> {
+    match path {
+        Some(path) => {
+            let name = path.display().to_string();
+            match std::fs::read(path) {
+                Ok(bytes) => Ok((bytes, name)),
+                Err(source) => Err(LoadError::Read { path: name, source }),
+            }
+        }
+        None => Ok((
+            plan::load::EMBEDDED_PLAN.as_bytes().to_vec(),
+            plan::load::EMBEDDED_NAME.to_string(),
+        )),
+    }
+}
+
 /// The search index of the plan named by `--plan`, or of the embedded one,
 /// built while the file is parsed (same checks, same errors as
 /// [`load_plan`]).
 pub fn index_plan(path: Option<&Path>) -> Result<SearchIndex, LoadError> {
-    match path {
-        Some(path) => {
-            let name = path.display().to_string();
-            let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
-                path: name.clone(),
-                source,
-            })?;
-            crate::search::from_plan_json(bytes, &name)
-        }
-        None => crate::search::from_plan_json(
-            plan::load::EMBEDDED_PLAN.as_bytes().to_vec(),
-            plan::load::EMBEDDED_NAME,
-        ),
-    }
+    let (bytes, name) = plan_bytes(path)?;
+    crate::search::from_plan_json(bytes, &name)
 }
 
 pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliError> {
@@ -270,7 +275,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliEr
         }
         Some(command) => command,
         None => {
-            let plan = load_plan(cli.plan.as_deref())?;
+            // The app's index is built beside the parse, not after it.
+            let (bytes, name) = plan_bytes(cli.plan.as_deref())?;
+            let (plan, index) = crate::search::load_with_index(bytes, &name)?;
             let options = crate::tui::app::Options {
                 ascii: cli.ascii,
                 no_color: no_color(),
@@ -279,7 +286,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliEr
                 options,
                 overview: cli.overview,
             };
-            crate::tui::run(plan, start)?;
+            crate::tui::run(plan, index, start)?;
             return Ok(Outcome::Found);
         }
     };

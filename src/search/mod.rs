@@ -70,8 +70,8 @@ pub use pinyin::{PinyinBuilder, PinyinIndex};
 pub use query::{MAX_GAP, Query};
 pub use rank::{Ranked, Searcher};
 
-pub use build::from_plan_json;
 use build::{IndexBuilder, Texts};
+pub use build::{from_plan_json, load_with_index};
 use corpus::Corpus;
 
 static NEXT_SERIAL: AtomicUsize = AtomicUsize::new(0);
@@ -151,6 +151,19 @@ impl SearchIndex {
             pinyin: None,
             serial: NEXT_SERIAL.fetch_add(1, Ordering::Relaxed),
         }
+    }
+
+    /// True when this is an index of `plan`: the same items in the same
+    /// places, with the same ids and lines.
+    pub fn indexes(&self, plan: &Plan) -> bool {
+        let mut items = plan.items();
+        let same = (0..self.len()).all(|d| {
+            let (Some(doc), Some(item)) = (self.doc(d), items.next()) else {
+                return false;
+            };
+            (doc.target, doc.kind, doc.id, doc.line) == (item.target, item.kind, item.id, item.line)
+        });
+        same && items.next().is_none()
     }
 
     /// Indexes characters and pinyin, on this thread.

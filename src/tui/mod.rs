@@ -25,6 +25,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::plan::Plan;
+use crate::search::SearchIndex;
 use action::{Action, Mode, action_for};
 use app::{App, Effect, Options};
 
@@ -139,13 +140,19 @@ pub fn drive<B: Backend>(
 }
 
 /// Runs the app on the real terminal until the user quits or a signal ends it.
-pub fn run(plan: Plan, start: StartOptions) -> Result<(), TuiError> {
+/// `index` is `plan`'s (see [`crate::search::load_with_index`]).
+pub fn run(plan: Plan, index: SearchIndex, start: StartOptions) -> Result<(), TuiError> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(TuiError::NoTerminal);
     }
+    // An index of another plan would point at items this one lacks.
+    let index = if index.indexes(&plan) {
+        index
+    } else {
+        SearchIndex::new(&plan)
+    };
     // The first frame does not wait for pinyin: its index is built on
     // another thread and attached when ready.
-    let index = crate::search::SearchIndex::new(&plan);
     let builder = index.pinyin_builder();
     let (sender, pinyin) = mpsc::channel();
     std::thread::spawn(move || {
