@@ -244,13 +244,7 @@ pub fn load_plan(path: Option<&Path>) -> Result<Plan, LoadError> {
 /// The bytes and name of the plan named by `--plan`, or of the embedded one.
 fn plan_bytes(path: Option<&Path>) -> Result<(Vec<u8>, String), LoadError> {
     match path {
-        Some(path) => {
-            let name = path.display().to_string();
-            match std::fs::read(path) {
-                Ok(bytes) => Ok((bytes, name)),
-                Err(source) => Err(LoadError::Read { path: name, source }),
-            }
-        }
+        Some(path) => plan::load::read_file(path),
         None => Ok((
             plan::load::EMBEDDED_PLAN.as_bytes().to_vec(),
             plan::load::EMBEDDED_NAME.to_string(),

@@ -16,12 +16,17 @@ pub fn load_embedded() -> Result<Plan, LoadError> {
 
 /// Reads and validates a plan file.
 pub fn load_file(path: &Path) -> Result<Plan, LoadError> {
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
-        path: name.clone(),
-        source,
-    })?;
+    let (bytes, name) = read_file(path)?;
     parse_plan(&bytes, &name)
+}
+
+/// A plan file's bytes, and its name for error messages.
+pub fn read_file(path: &Path) -> Result<(Vec<u8>, String), LoadError> {
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => Ok((bytes, name)),
+        Err(source) => Err(LoadError::Read { path: name, source }),
+    }
 }
 
 /// Parses and validates plan JSON; `name` is used in error messages.
