@@ -189,7 +189,7 @@ impl IndexBuilder {
             source: Vec::new(),
             copied: self.copied,
         };
-        SearchIndex::assemble(self.docs, texts, Arc::new(self.corpus))
+        SearchIndex::assemble(self.docs, texts, Arc::new(self.corpus.built()))
     }
 
     /// The index of a [`borrowing`](Self::borrowing) builder, keeping
@@ -205,7 +205,7 @@ impl IndexBuilder {
                 source,
                 copied: self.copied,
             },
-            Arc::new(self.corpus),
+            Arc::new(self.corpus.built()),
         ))
     }
 }

@@ -124,6 +124,12 @@ impl Corpus {
         self.bloom.push(bloom);
     }
 
+    /// The corpus once every document is in: the building cache goes.
+    pub(crate) fn built(mut self) -> Corpus {
+        self.raw = Vec::new();
+        self
+    }
+
     fn intern(&mut self, c: char) -> u32 {
         let next = self.alphabet.len() as u32;
         let slot = match self.bmp.get_mut(u32::from(c) as usize) {
