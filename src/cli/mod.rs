@@ -339,10 +339,14 @@ fn write_json(plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
 fn import(report: &Path, output: Option<&Path>, out: &mut dyn Write) -> Result<Outcome, CliError> {
     let plan = plan::import::import_file(report)?;
     match output {
-        Some(path) => std::fs::write(path, plan_json(&plan)).map_err(|source| CliError::Write {
-            path: path.display().to_string(),
-            source,
-        })?,
+        Some(path) => {
+            crate::files::write_atomic(path, |w| w.write_all(plan_json(&plan).as_bytes())).map_err(
+                |source| CliError::Write {
+                    path: path.display().to_string(),
+                    source,
+                },
+            )?
+        }
         None => write_json(&plan, out)?,
     }
     Ok(Outcome::Found)
