@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use super::error::LoadError;
-use super::model::{Item, ItemKind, ItemRef, Plan};
+use super::item::{Item, ItemKind, ItemRef};
+use super::model::Plan;
 
 /// The plan built from seeds/luzhou-2026-work-report.txt, embedded in the binary.
 pub const EMBEDDED_PLAN: &str = include_str!("../../data/luzhou-2026.json");

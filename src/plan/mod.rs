@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod import;
+pub mod item;
 mod lexicon;
 pub mod load;
 pub mod model;
@@ -10,9 +11,10 @@ pub mod outline;
 pub mod projects;
 mod quantity;
 pub mod stats;
+pub mod stream;
 pub mod targets;
 pub mod text;
-pub mod view;
 
 pub use error::{ImportError, LoadError};
-pub use model::{Area, Commitment, IntroLine, Item, ItemKind, ItemRef, Plan, Target, Task};
+pub use item::{Item, ItemKind, ItemRef};
+pub use model::{Area, Commitment, IntroLine, Plan, Target, Task};

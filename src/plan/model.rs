@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::item::{Item, ItemRef};
 use super::outline::{AreaNode, CommitmentNode, TaskNode};
 
 /// A structured work plan, as `plan-explorer import` writes it.
@@ -97,85 +98,6 @@ pub fn format_value(value: f64) -> String {
     } else {
         format!("{value}")
     }
-}
-
-/// Where an item sits in the plan: indices of its area, task and commitment.
-/// Items order as they stand in the document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ItemRef {
-    Area(usize),
-    Task(usize, usize),
-    Commitment(usize, usize, usize),
-}
-
-/// The kind of a plan item, as the CLI and search name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ItemKind {
-    Area,
-    Task,
-    Commitment,
-    Project,
-}
-
-impl ItemKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ItemKind::Area => "area",
-            ItemKind::Task => "task",
-            ItemKind::Commitment => "commitment",
-            ItemKind::Project => "project",
-        }
-    }
-}
-
-impl Ord for ItemRef {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.document_key().cmp(&other.document_key())
-    }
-}
-
-impl PartialOrd for ItemRef {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl ItemRef {
-    /// A parent comes before its children, which come in order.
-    fn document_key(self) -> (usize, usize, usize) {
-        match self {
-            ItemRef::Area(a) => (a, 0, 0),
-            ItemRef::Task(a, t) => (a, t + 1, 0),
-            ItemRef::Commitment(a, t, c) => (a, t + 1, c + 1),
-        }
-    }
-
-    pub fn kind(self) -> ItemKind {
-        match self {
-            ItemRef::Area(_) => ItemKind::Area,
-            ItemRef::Task(..) => ItemKind::Task,
-            ItemRef::Commitment(..) => ItemKind::Commitment,
-        }
-    }
-
-    pub fn area(self) -> usize {
-        match self {
-            ItemRef::Area(a) | ItemRef::Task(a, _) | ItemRef::Commitment(a, _, _) => a,
-        }
-    }
-}
-
-/// One item of a plan, borrowed: an area, task or commitment, or a project
-/// a commitment names (which shares its commitment's position, id and line).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Item<'a> {
-    pub target: ItemRef,
-    pub kind: ItemKind,
-    pub id: &'a str,
-    /// A title, a commitment's sentence or a project's name.
-    pub text: &'a str,
-    pub line: usize,
 }
 
 impl AreaNode for Area {
@@ -368,28 +290,6 @@ mod tests {
         for bad in ["0", "2", "1.2", "1.1.2", "1.1.1.1", "", "x", "1..1"] {
             assert_eq!(plan.find(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn items_order_as_in_the_document() {
-        let mut items = vec![
-            ItemRef::Commitment(0, 1, 0),
-            ItemRef::Area(1),
-            ItemRef::Task(0, 1),
-            ItemRef::Area(0),
-            ItemRef::Task(0, 0),
-        ];
-        items.sort();
-        assert_eq!(
-            items,
-            [
-                ItemRef::Area(0),
-                ItemRef::Task(0, 0),
-                ItemRef::Task(0, 1),
-                ItemRef::Commitment(0, 1, 0),
-                ItemRef::Area(1),
-            ]
-        );
     }
 
     #[test]

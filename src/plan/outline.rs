@@ -1,9 +1,9 @@
 //! The shape every plan representation shares (areas of tasks of
 //! commitments naming projects), so that walking it in document order is
 //! written once for the owned [`Plan`](super::Plan) and the borrowed
-//! [`AreaView`](super::view::AreaView).
+//! [`StreamedArea`](super::stream::StreamedArea).
 
-use super::model::{Item, ItemKind, ItemRef};
+use super::item::{Item, ItemKind, ItemRef};
 
 /// An area: its id, title and line, and its tasks.
 pub trait AreaNode {

@@ -11,7 +11,7 @@ use super::corpus::{Corpus, room};
 use super::{Doc, SearchIndex};
 use crate::plan::load::{parse_plan, validate_items};
 use crate::plan::outline::area_items;
-use crate::plan::view::{AreaView, stream_areas};
+use crate::plan::stream::{StreamedArea, stream_areas};
 use crate::plan::{Item, LoadError, Plan};
 
 /// Indexes plan JSON (`name` is for error messages) with two threads: one
@@ -69,7 +69,7 @@ fn stream_index(source: &[u8]) -> Option<IndexBuilder> {
     // Room for what a plan of Chinese sentences needs (a char takes three
     // bytes of JSON, a document more than 64); more grows as needed.
     let mut builder = IndexBuilder::borrowing(source, source.len() / 64, 0, source.len() / 3);
-    let (areas, received) = mpsc::channel::<AreaView>();
+    let (areas, received) = mpsc::channel::<StreamedArea>();
     std::thread::scope(|scope| {
         // No thread to be had: the caller falls back to one.
         let worker = std::thread::Builder::new().spawn_scoped(scope, move || {

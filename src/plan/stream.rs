@@ -1,6 +1,6 @@
-//! A borrowed, read-only view of a plan file's areas, streamed as they are
-//! read, for a one-shot `search` that reads every title and sentence once
-//! and then exits.
+//! A plan file's areas, streamed as they are read and borrowed from the
+//! file's bytes, for a one-shot `search` that reads every title and sentence
+//! once and then exits.
 //!
 //! It accepts no JSON that [`Plan`](super::Plan) rejects (the same fields,
 //! of the same types), but keeps only what a search reads, borrowed from the
@@ -25,7 +25,7 @@ const PLAN_FIELDS: &[&str] = &["title", "source", "source_lines", "intro", "area
 /// located: [`parse_plan`](super::load::parse_plan) explains them.
 pub fn stream_areas<'a>(
     text: &'a str,
-    sink: impl FnMut(AreaView<'a>),
+    sink: impl FnMut(StreamedArea<'a>),
 ) -> Result<usize, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(text);
     let source_lines = de.deserialize_struct("Plan", PLAN_FIELDS, PlanVisitor { sink })?;
@@ -37,7 +37,7 @@ struct PlanVisitor<F> {
     sink: F,
 }
 
-impl<'de, F: FnMut(AreaView<'de>)> Visitor<'de> for PlanVisitor<F> {
+impl<'de, F: FnMut(StreamedArea<'de>)> Visitor<'de> for PlanVisitor<F> {
     type Value = usize;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -58,7 +58,7 @@ impl<'de, F: FnMut(AreaView<'de>)> Visitor<'de> for PlanVisitor<F> {
             match field {
                 2 => source_lines = map.next_value()?,
                 3 => {
-                    map.next_value::<Vec<IntroView>>()?;
+                    map.next_value::<Vec<StreamedIntro>>()?;
                 }
                 4 => map.next_value_seed(AreasSeed {
                     sink: &mut self.sink,
@@ -83,7 +83,7 @@ struct AreasSeed<'s, F> {
     sink: &'s mut F,
 }
 
-impl<'de, F: FnMut(AreaView<'de>)> DeserializeSeed<'de> for AreasSeed<'_, F> {
+impl<'de, F: FnMut(StreamedArea<'de>)> DeserializeSeed<'de> for AreasSeed<'_, F> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -91,7 +91,7 @@ impl<'de, F: FnMut(AreaView<'de>)> DeserializeSeed<'de> for AreasSeed<'_, F> {
     }
 }
 
-impl<'de, F: FnMut(AreaView<'de>)> Visitor<'de> for AreasSeed<'_, F> {
+impl<'de, F: FnMut(StreamedArea<'de>)> Visitor<'de> for AreasSeed<'_, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -99,7 +99,7 @@ impl<'de, F: FnMut(AreaView<'de>)> Visitor<'de> for AreasSeed<'_, F> {
     }
 
     fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<(), S::Error> {
-        while let Some(area) = seq.next_element::<AreaView<'de>>()? {
+        while let Some(area) = seq.next_element::<StreamedArea<'de>>()? {
             (self.sink)(area);
         }
         Ok(())
@@ -107,7 +107,7 @@ impl<'de, F: FnMut(AreaView<'de>)> Visitor<'de> for AreasSeed<'_, F> {
 }
 
 #[derive(Debug, Deserialize)]
-struct IntroView {
+struct StreamedIntro {
     #[serde(rename = "line")]
     _line: usize,
     #[serde(rename = "text")]
@@ -115,18 +115,18 @@ struct IntroView {
 }
 
 #[derive(Debug, Deserialize)]
-pub struct AreaView<'a> {
+pub struct StreamedArea<'a> {
     #[serde(borrow)]
     pub id: Cow<'a, str>,
     #[serde(borrow)]
     pub title: Cow<'a, str>,
     pub line: usize,
     #[serde(borrow)]
-    pub tasks: Vec<TaskView<'a>>,
+    pub tasks: Vec<StreamedTask<'a>>,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct TaskView<'a> {
+pub struct StreamedTask<'a> {
     #[serde(borrow)]
     pub id: Cow<'a, str>,
     #[serde(borrow)]
@@ -135,25 +135,25 @@ pub struct TaskView<'a> {
     #[serde(default, rename = "lead")]
     _lead: bool,
     #[serde(borrow)]
-    pub commitments: Vec<CommitmentView<'a>>,
+    pub commitments: Vec<StreamedCommitment<'a>>,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct CommitmentView<'a> {
+pub struct StreamedCommitment<'a> {
     #[serde(borrow)]
     pub id: Cow<'a, str>,
     #[serde(borrow)]
     pub text: Cow<'a, str>,
     pub line: usize,
     #[serde(rename = "targets")]
-    _targets: Vec<TargetView>,
+    _targets: Vec<StreamedTarget>,
     #[serde(borrow)]
     pub projects: Vec<Borrowed<'a>>,
 }
 
 /// A target, type-checked and dropped.
 #[derive(Debug, Deserialize)]
-struct TargetView {
+struct StreamedTarget {
     #[serde(rename = "value")]
     _value: f64,
     #[serde(rename = "unit")]
@@ -194,27 +194,27 @@ impl<'de> Deserialize<'de> for AnyStr {
     }
 }
 
-impl<'a> AreaNode for AreaView<'a> {
-    type Task = TaskView<'a>;
+impl<'a> AreaNode for StreamedArea<'a> {
+    type Task = StreamedTask<'a>;
     fn head(&self) -> (&str, &str, usize) {
         (&self.id, &self.title, self.line)
     }
-    fn tasks(&self) -> &[TaskView<'a>] {
+    fn tasks(&self) -> &[StreamedTask<'a>] {
         &self.tasks
     }
 }
 
-impl<'a> TaskNode for TaskView<'a> {
-    type Commitment = CommitmentView<'a>;
+impl<'a> TaskNode for StreamedTask<'a> {
+    type Commitment = StreamedCommitment<'a>;
     fn head(&self) -> (&str, &str, usize) {
         (&self.id, &self.title, self.line)
     }
-    fn commitments(&self) -> &[CommitmentView<'a>] {
+    fn commitments(&self) -> &[StreamedCommitment<'a>] {
         &self.commitments
     }
 }
 
-impl<'a> CommitmentNode for CommitmentView<'a> {
+impl<'a> CommitmentNode for StreamedCommitment<'a> {
     type Project = Borrowed<'a>;
     fn head(&self) -> (&str, &str, usize) {
         (&self.id, &self.text, self.line)
