@@ -5,8 +5,9 @@ use std::time::Instant;
 
 use plan_explorer::plan::load::parse_plan;
 use plan_explorer::search::{SearchIndex, from_plan_json};
-use plan_explorer::tui::app::{App, Options};
+use plan_explorer::tui::app::App;
 use plan_explorer::tui::search_state::SearchState;
+use plan_explorer::tui::theme::Options;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -5,7 +5,8 @@ use std::collections::VecDeque;
 
 use plan_explorer::plan::load::load_embedded;
 use plan_explorer::tui::action::Action;
-use plan_explorer::tui::app::{App, Effect, Options};
+use plan_explorer::tui::app::{App, Effect};
+use plan_explorer::tui::theme::Options;
 use plan_explorer::tui::{apply_events, drive};
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -167,7 +168,7 @@ fn search_for_xianhe_highlights_the_characters() {
     let (terminal, app) = screen(120, 40, events);
     let top = app.search.hit(0).unwrap();
     assert!(top.text.contains("仙鹤"), "top hit: {}", top.text);
-    let theme = plan_explorer::tui::view::theme::theme(&Options::default());
+    let theme = plan_explorer::tui::theme::theme(&Options::default());
     let marked = drawn_in(&terminal, theme.matched.fg.unwrap());
     assert!(marked.starts_with("仙鹤"), "highlighted: {marked}");
     assert!(

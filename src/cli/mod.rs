@@ -272,7 +272,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliEr
             // The app's index is built beside the parse, not after it.
             let (bytes, name) = plan_bytes(cli.plan.as_deref())?;
             let (plan, index) = crate::search::load_with_index(bytes, &name)?;
-            let options = crate::tui::app::Options {
+            let options = crate::tui::theme::Options {
                 ascii: cli.ascii,
                 no_color: no_color(),
             };

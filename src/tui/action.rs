@@ -1,5 +1,6 @@
 //! Actions, and the one key table that drives key handling, the footer and
-//! the help screen alike.
+//! the help screen alike: the footer's hints and the help's lines are made
+//! here, from the table, and the view only draws them.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -227,6 +228,54 @@ pub fn footer_hints(mode: Mode, ascii: bool) -> Vec<(String, &'static str)> {
             (first, b.footer)
         })
         .collect()
+}
+
+/// One line of the help screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Heading(&'static str),
+    Binding { keys: String, help: &'static str },
+    Blank,
+}
+
+/// The help's sections: a mode's bindings under a heading.
+const HELP_SECTIONS: &[(Mode, &str)] = &[
+    (Browse, "Browsing the tree and the detail pane"),
+    (
+        Search,
+        "Search overlay: type Chinese or pinyin (lugugaosu, lggs); 'exact ^prefix suffix$ !not",
+    ),
+    (Targets, "Targets table"),
+    (Filter, "Targets filter: type to filter the rows"),
+    (Overview, "Overview"),
+    (Help, "Help"),
+];
+
+/// The help screen: bindings that hold in every mode once, under
+/// "Everywhere", then each mode's own, in table order.
+pub fn help_lines(ascii: bool) -> Vec<HelpLine> {
+    let everywhere = |b: &&Binding| b.modes == ALL;
+    let line = |b: &Binding| HelpLine::Binding {
+        keys: keys_label(b, ascii),
+        help: b.help,
+    };
+    let mut out = vec![HelpLine::Heading("Everywhere")];
+    out.extend(BINDINGS.iter().filter(everywhere).map(line));
+    for (mode, title) in HELP_SECTIONS {
+        out.push(HelpLine::Blank);
+        out.push(HelpLine::Heading(title));
+        out.extend(
+            BINDINGS
+                .iter()
+                .filter(|b| b.modes.contains(mode) && !everywhere(b))
+                .map(line),
+        );
+    }
+    out.push(HelpLine::Blank);
+    out.push(HelpLine::Heading(
+        "Mouse: the wheel scrolls, a click selects, a second click opens.",
+    ));
+    out
 }
 
 #[cfg(test)]

@@ -1,13 +1,17 @@
 //! All of the app's state, and `update`, the one place it changes. No I/O
 //! happens here: what needs the terminal (a copy, a suspend) is queued as an
-//! [`Effect`] for the event loop.
+//! [`Effect`] for the event loop. What a frame needs laid out (the detail
+//! document, scroll offsets) is laid out here, so drawing only reads it.
 
+use crate::plan::stats::Summary;
 use crate::plan::{ItemRef, Plan};
-use crate::tui::action::{Action, Mode};
+use crate::tui::action::{Action, Mode, help_lines};
+use crate::tui::detail::DetailDoc;
 use crate::tui::layout::{self, Regions};
+use crate::tui::screens::{OverviewState, TargetsState};
 use crate::tui::search_state::SearchState;
+use crate::tui::theme::Options;
 use crate::tui::tree::TreeState;
-use crate::tui::views::{OverviewState, TargetsState};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -24,13 +28,6 @@ pub enum Effect {
     Suspend,
 }
 
-/// How the app draws: plain ASCII symbols, and whether colour is allowed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Options {
-    pub ascii: bool,
-    pub no_color: bool,
-}
-
 pub struct App {
     pub plan: Plan,
     pub options: Options,
@@ -39,6 +36,8 @@ pub struct App {
     pub previous_mode: Mode,
     pub focus: Focus,
     pub tree: TreeState,
+    /// The selection's detail, laid out for the detail pane's width.
+    pub detail: DetailDoc,
     pub detail_scroll: usize,
     pub help_scroll: usize,
     pub width: u16,
@@ -54,32 +53,6 @@ pub struct App {
     pub summary: Summary,
 }
 
-/// Counts and lists over the whole plan that the views show, computed when
-/// the app starts so that no frame walks the plan.
-#[derive(Debug, Clone)]
-pub struct Summary {
-    pub tasks: usize,
-    pub commitments: usize,
-    pub targets: usize,
-    pub areas: Vec<crate::plan::stats::AreaStats>,
-    pub money_unit: Option<String>,
-    pub amounts: Vec<crate::tui::views::Amount>,
-}
-
-impl Summary {
-    pub fn new(plan: &Plan) -> Self {
-        let areas = crate::plan::stats::area_stats(plan);
-        Summary {
-            tasks: areas.iter().map(|a| a.tasks).sum(),
-            commitments: areas.iter().map(|a| a.commitments).sum(),
-            targets: areas.iter().map(|a| a.targets).sum(),
-            areas,
-            money_unit: crate::tui::views::money_unit(plan),
-            amounts: crate::tui::views::largest_amounts(plan),
-        }
-    }
-}
-
 impl App {
     /// An app whose search index already has its pinyin side.
     pub fn new(plan: Plan, options: Options) -> Self {
@@ -93,13 +66,14 @@ impl App {
         let tree = TreeState::new(&plan);
         let summary = Summary::new(&plan);
         let targets = TargetsState::new(&plan);
-        App {
+        let mut app = App {
             plan,
             options,
             mode: Mode::Browse,
             previous_mode: Mode::Browse,
             focus: Focus::Tree,
             tree,
+            detail: DetailDoc::default(),
             detail_scroll: 0,
             help_scroll: 0,
             width: 80,
@@ -111,7 +85,9 @@ impl App {
             effects: Vec::new(),
             quit: false,
             summary,
-        }
+        };
+        app.keep_in_view();
+        app
     }
 
     pub fn regions(&self) -> Regions {
@@ -154,11 +130,19 @@ impl App {
         true
     }
 
+    /// Lays out what the new state needs and keeps every selection in view.
     fn keep_in_view(&mut self) {
         let regions = self.regions();
         self.tree.scroll_into_view(regions.tree_rows());
-        let lines = crate::tui::view::detail::line_count(self, regions.detail_inner().width);
-        let max = lines.saturating_sub(regions.detail_inner().height as usize);
+        let item = self.selected();
+        let width = regions.detail_inner().width;
+        if !self.detail.is_for(item, width) {
+            self.detail = DetailDoc::lay_out(&self.plan, &self.summary, &self.options, item, width);
+        }
+        let max = self
+            .detail
+            .line_count()
+            .saturating_sub(regions.detail_inner().height as usize);
         self.detail_scroll = self.detail_scroll.min(max);
         self.search.keep_in_view(regions.search_rows());
         self.targets.keep_in_view(regions.list_rows());
@@ -389,8 +373,9 @@ impl App {
             Action::Bottom => isize::MAX / 2,
             _ => return,
         };
-        let max = crate::tui::view::help::line_count(self.options.ascii)
-            .saturating_sub(self.regions().list_rows() + 2);
+        let max = help_lines(self.options.ascii)
+            .len()
+            .saturating_sub(self.regions().body_rows());
         self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
     }
 

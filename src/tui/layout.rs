@@ -9,7 +9,6 @@ pub const MIN_HEIGHT: u16 = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Regions {
-    pub screen: Rect,
     pub header: Rect,
     pub tree: Rect,
     pub detail: Rect,
@@ -21,7 +20,6 @@ pub struct Regions {
 }
 
 pub fn regions(width: u16, height: u16) -> Regions {
-    let screen = Rect::new(0, 0, width, height);
     let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
     let body_height = height.saturating_sub(2);
     let body = Rect::new(0, 1.min(height), width, body_height);
@@ -40,7 +38,6 @@ pub fn regions(width: u16, height: u16) -> Regions {
         search_height,
     );
     Regions {
-        screen,
         header: Rect::new(0, 0, width, 1.min(height)),
         tree,
         detail,
@@ -100,6 +97,11 @@ impl Regions {
 
     pub fn search_rows(&self) -> usize {
         self.search_list().height as usize
+    }
+
+    /// Rows inside the border of a full-width view (the help).
+    pub fn body_rows(&self) -> usize {
+        inner(self.body).height as usize
     }
 
     /// Rows of a full-width list (the targets table) below its header line.

@@ -1,14 +1,19 @@
 //! The terminal app. `App` holds the state and `App::update` changes it;
 //! `view::render` draws it; this module only turns terminal events into
-//! actions, carries out effects and keeps the terminal sane.
+//! actions, carries out effects, draws when something changed and keeps the
+//! terminal sane. It is the only module here that calls the view.
 
 pub mod action;
 pub mod app;
+pub mod columns;
+pub mod detail;
 pub mod layout;
+pub mod screens;
 pub mod search_state;
+pub mod theme;
 pub mod tree;
 pub mod view;
-pub mod views;
+pub mod wrap;
 
 use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write};
@@ -27,7 +32,8 @@ use ratatui::crossterm::execute;
 use crate::plan::Plan;
 use crate::search::SearchIndex;
 use action::{Action, Mode, action_for};
-use app::{App, Effect, Options};
+use app::{App, Effect};
+use theme::Options;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {

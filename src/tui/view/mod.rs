@@ -1,13 +1,12 @@
-//! Pure render functions: they read `&App` and draw into a `Frame`.
+//! Pure render functions: they read `&App` and draw into a `Frame`. Only the
+//! event loop calls them; nothing in the app's state reads them.
 
 pub mod detail;
 pub mod help;
 pub mod overview;
 pub mod search;
 pub mod targets;
-pub mod theme;
 pub mod tree;
-pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -16,8 +15,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::tui::action::{Mode, footer_hints};
 use crate::tui::app::App;
+use crate::tui::theme::{Symbols, Theme, symbols, theme};
 use crate::width::truncate;
-use theme::{Symbols, Theme, symbols, theme};
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -86,7 +85,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
         crate::tui::layout::MIN_WIDTH,
         crate::tui::layout::MIN_HEIGHT
     );
-    let lines = wrap::wrap(
+    let lines = crate::tui::wrap::wrap(
         &[(message, ratatui::style::Style::default())],
         area.width as usize,
     );

@@ -8,11 +8,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
 
-use super::detail::format_value;
 use super::targets::short_title;
-use super::theme::{Symbols, Theme};
+use crate::plan::model::format_value;
 use crate::plan::stats::AreaStats;
 use crate::tui::app::App;
+use crate::tui::theme::{Symbols, Theme};
 use crate::width::{pad_left, pad_right};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {

@@ -6,8 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::theme::{Symbols, Theme};
 use crate::tui::app::App;
+use crate::tui::theme::{Symbols, Theme};
 use crate::width::{char_width, pad_right, str_width};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {

@@ -7,11 +7,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::detail::format_value;
-use super::theme::{Symbols, Theme};
+use crate::plan::model::format_value;
 use crate::tui::action::Mode;
 use crate::tui::app::App;
-use crate::tui::views::ColumnWidths;
+use crate::tui::columns::{self, ColumnWidths};
+use crate::tui::theme::{Symbols, Theme};
 use crate::width::{pad_left, pad_right, str_width, truncate};
 
 /// A short, legible form of an area title: its last clause, which names the
@@ -65,7 +65,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
     let area_w = if width >= 100 { 16 } else { 10 };
     let fixed = value_w + unit_w + qual_w + area_w + id_w + 10;
     let subject_w = width.saturating_sub(fixed).max(4);
-    let columns = |v: &str, u: &str, q: &str, s: &str, a: &str, id: &str| {
+    let row = |v: &str, u: &str, q: &str, s: &str, a: &str, id: &str| {
         let line = format!(
             "{}  {}  {}  {}  {}  {}",
             pad_left(v, value_w),
@@ -80,13 +80,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
     let mut lines = vec![
         Line::from(filter_line),
         Line::from(Span::styled(
-            columns(
-                "value",
-                "unit",
-                "qualifier",
-                "what is counted",
-                "area",
-                "id",
+            row(
+                columns::VALUE,
+                columns::UNIT,
+                columns::QUALIFIER,
+                columns::SUBJECT,
+                columns::AREA,
+                columns::ID,
             ),
             theme.dim,
         )),
@@ -100,11 +100,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
         .filter_map(|(i, r)| r.target(plan).map(|t| (i, r.item, t)));
     for (i, item, t) in visible {
         let area_title = short_title(&plan.area(item).title, area_w);
-        let text = columns(
+        let text = row(
             &format_value(t.value),
             &t.unit,
-            t.qualifier.as_deref().unwrap_or("—"),
-            t.subject.as_deref().unwrap_or("—"),
+            t.qualifier.as_deref().unwrap_or(columns::NONE),
+            t.subject.as_deref().unwrap_or(columns::NONE),
             &area_title,
             plan.id_of(item),
         );

@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme::{Symbols, Theme};
 use crate::plan::{ItemRef, Plan};
 use crate::tui::app::{App, Focus};
+use crate::tui::theme::{Symbols, Theme};
 use crate::tui::tree::TreeState;
 use crate::width::{pad_left, str_width, truncate};
 

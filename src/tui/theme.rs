@@ -1,10 +1,17 @@
-//! Styles and symbols. With NO_COLOR only modifiers (bold, reverse,
-//! underline) are used; with --ascii every symbol is plain ASCII.
+//! How the app looks: the options the user chose, and the styles and
+//! symbols they give. With NO_COLOR only modifiers (bold, reverse,
+//! underline) are used; with --ascii every symbol is plain ASCII. Both the
+//! state (which lays out the detail document) and the view read this.
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::border;
 
-use crate::tui::app::Options;
+/// How the app draws: plain ASCII symbols, and whether colour is allowed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    pub ascii: bool,
+    pub no_color: bool,
+}
 
 pub struct Theme {
     pub header: Style,

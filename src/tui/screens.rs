@@ -1,9 +1,11 @@
-//! State and data of the targets table and the overview: what rows exist, in
-//! what order, and which is selected. Drawing lives in `view`.
+//! The state of the targets and overview screens: what rows exist, in what
+//! order, and which is selected. Drawing lives in `view`; the plan-wide
+//! figures the overview shows are `plan::stats`.
 
 use std::collections::HashSet;
 
 use crate::plan::{ItemRef, Plan, Target};
+use crate::tui::columns::ColumnWidths;
 
 /// How the targets table is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -57,14 +59,6 @@ pub struct TargetsState {
     pub offset: usize,
 }
 
-#[derive(Debug, Default, Clone, Copy)]
-pub struct ColumnWidths {
-    pub value: usize,
-    pub unit: usize,
-    pub qualifier: usize,
-    pub id: usize,
-}
-
 impl TargetsState {
     pub fn new(plan: &Plan) -> Self {
         let mut units: Vec<String> = Vec::new();
@@ -115,24 +109,12 @@ impl TargetsState {
                     .then(value(a).total_cmp(&value(b)))
             }),
         }
-        let width = crate::width::str_width;
-        let mut widths = ColumnWidths {
-            value: 5,
-            unit: 4,
-            qualifier: 9,
-            id: 2,
-        };
+        let mut widths = ColumnWidths::default();
         for row in &rows {
-            if let Some(t) = row.target(plan) {
-                widths.value = widths
-                    .value
-                    .max(width(&crate::plan::model::format_value(t.value)));
-                widths.unit = widths.unit.max(width(&t.unit));
-                widths.qualifier = widths
-                    .qualifier
-                    .max(t.qualifier.as_deref().map_or(1, width));
+            if let Some(target) = row.target(plan) {
+                widths.fit(target);
             }
-            widths.id = widths.id.max(width(plan.id_of(row.item)));
+            widths.fit_id(plan.id_of(row.item));
         }
         self.widths = widths;
         self.rows = rows;
@@ -197,47 +179,4 @@ impl OverviewState {
             .saturating_add_signed(delta)
             .min(count.saturating_sub(1));
     }
-}
-
-/// An amount for the overview's bar list.
-#[derive(Debug, Clone)]
-pub struct Amount {
-    pub item: ItemRef,
-    pub value: f64,
-    pub text: String,
-    pub subject: Option<String>,
-}
-
-/// The money unit the plan uses most (a unit ending in 元), if any.
-pub fn money_unit(plan: &Plan) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for (_, _, t) in plan.targets() {
-        if t.unit.ends_with('元') {
-            match counts.iter_mut().find(|(u, _)| *u == t.unit) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((t.unit.clone(), 1)),
-            }
-        }
-    }
-    counts.into_iter().max_by_key(|(_, n)| *n).map(|(u, _)| u)
-}
-
-/// Every amount in the plan's money unit, largest first, each on its own:
-/// amounts are never added up, since totals and yearly figures may overlap.
-pub fn largest_amounts(plan: &Plan) -> Vec<Amount> {
-    let Some(unit) = money_unit(plan) else {
-        return Vec::new();
-    };
-    let mut amounts: Vec<Amount> = plan
-        .targets()
-        .filter(|(_, _, t)| t.unit == unit)
-        .map(|(item, _, t)| Amount {
-            item,
-            value: t.value,
-            text: t.text.clone(),
-            subject: t.subject.clone(),
-        })
-        .collect();
-    amounts.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.item.cmp(&b.item)));
-    amounts
 }
