@@ -327,6 +327,43 @@ proptest! {
     }
 }
 
+/// One fresh draw of the app at its own size.
+fn frame_of(app: &App) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    terminal
+        .draw(|frame| plan_explorer::tui::view::render(app, frame))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// The loop draws only when `update` says something changed, so an
+    /// update that says nothing did must leave the frame as it was.
+    #[test]
+    fn an_update_that_reports_no_change_leaves_the_frame_as_it_was(
+        w in 0u16..=300,
+        h in 0u16..=100,
+        events in proptest::collection::vec(any_event(), 0..40),
+    ) {
+        let mut app = App::new(load_embedded().unwrap(), Options::default());
+        app.update(Action::Resize { width: w, height: h });
+        for event in events {
+            let before = frame_of(&app);
+            let changed = plan_explorer::tui::event_to_action(&app, &event)
+                .is_some_and(|action| app.update(action));
+            app.effects.clear();
+            if app.quit {
+                break;
+            }
+            if !changed {
+                prop_assert_eq!(frame_of(&app), before, "after {:?}", event);
+            }
+        }
+    }
+}
+
 #[test]
 fn targets_view_120x40_sorted_by_value() {
     let (terminal, app) = screen(120, 40, vec![key('t'), key('s')]);

@@ -8,7 +8,7 @@ use crate::plan::{ItemRef, Plan};
 use crate::tui::action::{Action, Mode, help_lines};
 use crate::tui::detail::DetailDoc;
 use crate::tui::layout::{self, Regions};
-use crate::tui::screens::{OverviewState, TargetsState};
+use crate::tui::screens::{OverviewState, Sort, TargetsState};
 use crate::tui::search_state::SearchState;
 use crate::tui::theme::Options;
 use crate::tui::tree::TreeState;
@@ -98,8 +98,10 @@ impl App {
         self.tree.selected_item()
     }
 
-    /// Applies one action. Returns whether anything visible may have changed.
+    /// Applies one action. Returns whether anything a frame shows changed,
+    /// so that the loop draws only then.
     pub fn update(&mut self, action: Action) -> bool {
+        let before = Shown::of(self);
         if !matches!(action, Action::Resize { .. }) {
             self.status = None;
         }
@@ -127,7 +129,7 @@ impl App {
             },
         }
         self.keep_in_view();
-        true
+        Shown::of(self) != before
     }
 
     /// Lays out what the new state needs and keeps every selection in view.
@@ -423,6 +425,52 @@ impl App {
             Action::ShowTargets => self.mode = Mode::Targets,
             Action::Back => self.mode = Mode::Browse,
             _ => {}
+        }
+    }
+}
+
+/// What a frame shows, in a form cheap to compare: `update` compares it
+/// before and after an action to tell whether anything changed. The detail
+/// document follows from the selection and the size, and search results
+/// from the query, so neither needs a place here.
+#[derive(PartialEq)]
+struct Shown {
+    mode: (Mode, Mode, Focus),
+    size: (u16, u16),
+    tree: [usize; 4],
+    scroll: (usize, usize),
+    query: String,
+    hits: [usize; 3],
+    targets: (Sort, Option<String>, String, [usize; 3]),
+    overview: usize,
+    status: Option<String>,
+    exit: (bool, usize),
+}
+
+impl Shown {
+    fn of(app: &App) -> Shown {
+        let (tree, search, targets) = (&app.tree, &app.search, &app.targets);
+        Shown {
+            mode: (app.mode, app.previous_mode, app.focus),
+            size: (app.width, app.height),
+            tree: [
+                tree.selected,
+                tree.offset,
+                tree.rows.len(),
+                tree.expanded.len(),
+            ],
+            scroll: (app.detail_scroll, app.help_scroll),
+            query: search.query.clone(),
+            hits: [search.selected, search.offset, search.results().len()],
+            targets: (
+                targets.sort,
+                targets.unit.clone(),
+                targets.filter.clone(),
+                [targets.selected, targets.offset, targets.rows.len()],
+            ),
+            overview: app.overview.selected,
+            status: app.status.clone(),
+            exit: (app.quit, app.effects.len()),
         }
     }
 }

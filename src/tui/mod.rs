@@ -116,8 +116,8 @@ pub fn apply_events(app: &mut App, events: &mut VecDeque<Event>) -> bool {
     dirty
 }
 
-/// Feeds events to the app and draws after each: the loop the tests drive on a
-/// `TestBackend`. Stops early when the app quits.
+/// Feeds events to the app and draws after each that changed something: the
+/// loop the tests drive on a `TestBackend`. Stops early when the app quits.
 pub fn drive<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -133,11 +133,11 @@ pub fn drive<B: Backend>(
         if let Event::Resize(width, height) = event {
             terminal.resize(ratatui::layout::Rect::new(0, 0, width, height))?;
         }
-        if let Some(action) = event_to_action(app, &event) {
-            app.update(action);
-        }
+        let changed = event_to_action(app, &event).is_some_and(|action| app.update(action));
         app.effects.clear();
-        terminal.draw(|frame| view::render(app, frame))?;
+        if changed {
+            terminal.draw(|frame| view::render(app, frame))?;
+        }
         if app.quit {
             break;
         }
