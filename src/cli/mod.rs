@@ -261,39 +261,26 @@ pub fn index_plan(path: Option<&Path>) -> Result<SearchIndex, LoadError> {
 }
 
 pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliError> {
-    let command = match cli.command {
-        Some(Command::Import { report, output }) => return import(&report, output.as_deref(), out),
-        Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut Cli::command(), "plan-explorer", out);
-            return Ok(Outcome::Found);
-        }
-        Some(command) => command,
-        None => {
-            // The app's index is built beside the parse, not after it.
-            let (bytes, name) = plan_bytes(cli.plan.as_deref())?;
-            let (plan, index) = crate::search::load_with_index(bytes, &name)?;
-            let options = crate::tui::theme::Options {
-                ascii: cli.ascii,
-                no_color: no_color(),
-            };
-            let start = crate::tui::StartOptions {
-                options,
-                overview: cli.overview,
-            };
-            crate::tui::run(plan, index, start)?;
-            return Ok(Outcome::Found);
-        }
+    let path = cli.plan.as_deref();
+    let Some(command) = cli.command else {
+        return open_app(path, cli.ascii, cli.overview);
     };
-    if let Command::Search { query, json, limit } = &command {
-        // A one-shot search reads every title and sentence once: it indexes a
-        // borrowed view of the file rather than building the whole plan.
-        let index = index_plan(cli.plan.as_deref())?;
-        let found = output::search(index, &query.join(" "), *limit, *json, style, out)?;
-        return Ok(Outcome::found_if(found));
-    }
-    let plan = load_plan(cli.plan.as_deref())?;
     match command {
+        Command::Import { report, output } => import(&report, output.as_deref(), out),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "plan-explorer", out);
+            Ok(Outcome::Found)
+        }
+        Command::Search { query, json, limit } => {
+            // A one-shot search reads every title and sentence once: it
+            // indexes a borrowed view of the file rather than building the
+            // whole plan.
+            let index = index_plan(path)?;
+            let found = output::search(index, &query.join(" "), limit, json, style, out)?;
+            Ok(Outcome::found_if(found))
+        }
         Command::Export { format, excel } => {
+            let plan = load_plan(path)?;
             match format {
                 ExportFormat::Json => write_json(&plan, out)?,
                 ExportFormat::Csv => export::csv(&plan, excel, out)?,
@@ -302,27 +289,42 @@ pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliEr
             Ok(Outcome::Found)
         }
         Command::Show { id, json } => {
+            let plan = load_plan(path)?;
             let item = plan.find(&id).ok_or(CliError::UnknownId(id))?;
             output::show(&plan, item, json, out)?;
             Ok(Outcome::Found)
         }
         Command::Tree { depth, json } => {
-            output::tree(&plan, depth, json, style, out)?;
+            output::tree(&load_plan(path)?, depth, json, style, out)?;
             Ok(Outcome::Found)
         }
         Command::Targets { json, csv, unit } => {
+            let plan = load_plan(path)?;
             let found = output::targets(&plan, unit.as_deref(), json, csv, out)?;
             Ok(Outcome::found_if(found))
         }
-        Command::Projects { json } => Ok(Outcome::found_if(output::projects(&plan, json, out)?)),
-        Command::Stats { json } => {
-            output::stats(&plan, json, out)?;
-            Ok(Outcome::Found)
+        Command::Projects { json } => {
+            let found = output::projects(&load_plan(path)?, json, out)?;
+            Ok(Outcome::found_if(found))
         }
-        Command::Import { .. } | Command::Completions { .. } | Command::Search { .. } => {
+        Command::Stats { json } => {
+            output::stats(&load_plan(path)?, json, out)?;
             Ok(Outcome::Found)
         }
     }
+}
+
+/// Opens the terminal app; its index is built beside the parse, not after it.
+fn open_app(path: Option<&Path>, ascii: bool, overview: bool) -> Result<Outcome, CliError> {
+    let (bytes, name) = plan_bytes(path)?;
+    let (plan, index) = crate::search::load_with_index(bytes, &name)?;
+    let options = crate::tui::theme::Options {
+        ascii,
+        no_color: no_color(),
+    };
+    let start = crate::tui::StartOptions { options, overview };
+    crate::tui::run(plan, index, start)?;
+    Ok(Outcome::Found)
 }
 
 /// The plan as pretty JSON with a final newline: the exact bytes of data/*.json.
