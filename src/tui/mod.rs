@@ -145,9 +145,24 @@ pub fn drive<B: Backend>(
     Ok(())
 }
 
+/// Draws a frame of the app: [`view::render`].
+pub type Draw = fn(&App, &mut ratatui::Frame);
+
 /// Runs the app on the real terminal until the user quits or a signal ends it.
 /// `index` is `plan`'s (see [`crate::search::load_with_index`]).
 pub fn run(plan: Plan, index: SearchIndex, start: StartOptions) -> Result<(), TuiError> {
+    run_drawing(plan, index, start, view::render)
+}
+
+/// [`run`], drawing each frame with `draw`. The app draws with
+/// [`view::render`]; the real-terminal test of a panic passes a `draw` that
+/// panics, as a bug in drawing would, so no switch for it ships in the app.
+pub fn run_drawing(
+    plan: Plan,
+    index: SearchIndex,
+    start: StartOptions,
+    draw: Draw,
+) -> Result<(), TuiError> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(TuiError::NoTerminal);
     }
@@ -176,7 +191,7 @@ pub fn run(plan: Plan, index: SearchIndex, start: StartOptions) -> Result<(), Tu
     let done = Arc::new(AtomicBool::new(false));
     watchdog(Arc::clone(&stop), Arc::clone(&done));
     let mut terminal = enter()?;
-    let result = event_loop(&mut terminal, &mut app, &stop, pinyin);
+    let result = event_loop(&mut terminal, &mut app, &stop, pinyin, draw);
     leave();
     done.store(true, Ordering::Relaxed);
     result
@@ -231,6 +246,7 @@ fn event_loop(
     app: &mut App,
     stop: &AtomicBool,
     pinyin: mpsc::Receiver<crate::search::PinyinIndex>,
+    draw: Draw,
 ) -> Result<(), TuiError> {
     let mut pinyin = Some(pinyin);
     let size = terminal.size()?;
@@ -240,15 +256,10 @@ fn event_loop(
     });
     let mut dirty = true;
     let mut queue = VecDeque::new();
-    // For the real-terminal test that a panic restores the terminal.
-    let panic_after_frame = std::env::var_os("PLAN_EXPLORER_TEST_PANIC").is_some();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
-            terminal.draw(|frame| view::render(app, frame))?;
+            terminal.draw(|frame| draw(app, frame))?;
             dirty = false;
-            if panic_after_frame {
-                panic!("PLAN_EXPLORER_TEST_PANIC is set");
-            }
         }
         if let Some(receiver) = &pinyin {
             match receiver.try_recv() {
