@@ -48,6 +48,7 @@
 
 mod build;
 mod corpus;
+mod halves;
 mod matcher;
 mod pinyin;
 mod query;

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use super::corpus::{Corpus, bloom_bit, bloom_set};
+use super::halves::in_halves;
 use super::syllable::{inventory, readings};
 
 /// Builds a [`PinyinIndex`]; owns what it needs, so it can be sent to
@@ -103,22 +104,13 @@ impl PinyinIndex {
     /// One pass per half of the documents, on two threads (for a large
     /// plan): the blooms are most of the build's work.
     fn doc_blooms(&self) -> Vec<[u64; 8]> {
-        let n = self.corpus.len();
-        if n < 4096 {
-            return self.blooms(0..n);
+        match in_halves(self.corpus.len(), |docs| self.blooms(docs)) {
+            (mut all, Some(mut rest)) => {
+                all.append(&mut rest);
+                all
+            }
+            (all, None) => all,
         }
-        let mid = n / 2;
-        let (mut all, rest) = std::thread::scope(|s| {
-            let second = std::thread::Builder::new().spawn_scoped(s, || self.blooms(mid..n));
-            let first = self.blooms(0..mid);
-            (first, second.map(|h| h.join()))
-        });
-        // No thread to be had, or a panic in it (a bug): do its half here.
-        match rest {
-            Ok(Ok(mut rest)) => all.append(&mut rest),
-            _ => all.extend(self.blooms(mid..n)),
-        }
-        all
     }
 
     fn blooms(&self, docs: std::ops::Range<usize>) -> Vec<[u64; 8]> {

@@ -7,6 +7,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::SearchIndex;
 use super::corpus::bloom_covers;
+use super::halves::in_halves;
 use super::matcher::{Scratch, align, score};
 use super::query::Query;
 
@@ -16,10 +17,6 @@ pub struct Ranked {
     pub doc: usize,
     pub score: i64,
 }
-
-/// Below this many documents one thread scores them all: starting a thread
-/// costs more than scoring a few thousand short texts.
-const PARALLEL_MIN: usize = 4096;
 
 /// How much a match's place costs: a point per character before it (at
 /// most 30) and a point per 12 characters of text (at most 20). A title or a
@@ -153,25 +150,10 @@ pub(crate) fn rank_docs(index: &SearchIndex, q: &Query, docs: Option<&[Ranked]>)
         sort(&mut out);
         out
     };
-    if n < PARALLEL_MIN {
-        return run(0..n);
+    match in_halves(n, run) {
+        (first, Some(second)) => merge(first, second),
+        (all, None) => all,
     }
-    // Two halves on two threads, each sorted there, then merged: scoped
-    // threads borrow the index and query directly, with no pool to keep
-    // alive between keystrokes (the machine this is tuned for has two
-    // cores, so a work-stealing pool would buy nothing).
-    let mid = n / 2;
-    let (first, second) = std::thread::scope(|s| {
-        let second = std::thread::Builder::new().spawn_scoped(s, || run(mid..n));
-        let first = run(0..mid);
-        (first, second.map(|h| h.join()))
-    });
-    // No thread to be had, or a panic in it (a bug): do its half here.
-    let second = match second {
-        Ok(Ok(second)) => second,
-        _ => run(mid..n),
-    };
-    merge(first, second)
 }
 
 /// Best first, ties in document order.
