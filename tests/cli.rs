@@ -1,48 +1,11 @@
 //! The binary, driven the way scripts drive it: arguments in, stdout, stderr
 //! and the exit status out.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{assert_error, run, scratch, write};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-
-fn bin() -> Command {
-    Command::cargo_bin("plan-explorer").unwrap()
-}
-
-/// A scratch directory for this test binary's files.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("plan-explorer-tests-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
-
-fn write(name: &str, bytes: &[u8]) -> PathBuf {
-    let path = scratch(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-/// Runs the binary and returns (status, stdout, stderr).
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = bin().args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-/// Asserts a one-line error with exit status 2 that contains every fragment.
-fn assert_error(args: &[&str], fragments: &[&str]) {
-    let (status, stdout, stderr) = run(args);
-    assert_eq!(status, 2, "status for {args:?}; stderr: {stderr}");
-    assert!(stdout.is_empty(), "no data on stdout: {stdout}");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    for fragment in fragments {
-        assert!(stderr.contains(fragment), "{fragment:?} not in {stderr:?}");
-    }
-}
+use std::path::Path;
 
 fn exported() -> Value {
     let (status, stdout, _) = run(&["export", "--format", "json"]);
@@ -254,26 +217,26 @@ fn show_prints_an_item_in_full_and_unknown_ids_fail() {
 }
 
 #[test]
-fn tree_fits_80_columns_by_display_width() {
+fn tree_piped_prints_whole_lines() {
     let (status, stdout, _) = run(&["tree", "--depth", "3"]);
     assert_eq!(status, 0);
     assert!(stdout.lines().count() > 100);
-    for line in stdout.lines() {
+    assert!(!stdout.contains('…'), "nothing is cut when piped");
+    // The example in `tree --help`: `tree --depth 3 | grep 项目`.
+    let projects: Vec<&str> = stdout.lines().filter(|l| l.contains("项目")).collect();
+    for id in ["3.3.1", "6.1.2"] {
         assert!(
-            plan_explorer::width::str_width(line) <= 80,
-            "too wide: {line}"
+            projects.iter().any(|l| l.trim_start().starts_with(id)),
+            "{id} missing from:\n{}",
+            projects.join("\n")
         );
     }
-    assert!(
-        stdout.lines().any(|l| l.ends_with('…')),
-        "long titles are cut with an ellipsis"
-    );
     let (_, stdout, _) = run(&["tree", "--depth", "1"]);
     assert_eq!(stdout.lines().count(), 11);
     let (_, stdout, _) = run(&["tree", "--json"]);
     let tree: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(tree[1]["tasks"][0]["id"], "2.1");
-    assert_error(&["tree", "--depth", "9"], &["depth"]);
+    common::assert_usage_error(&["tree", "--depth", "9"], &["--depth", "1..=3"]);
 }
 
 #[test]
@@ -400,14 +363,7 @@ fn a_closed_pipe_ends_quietly() {
         "{stderr}"
     );
     // Without a shell in between: the process itself exits 0 when its reader goes away.
-    let mut child = std::process::Command::new(&bin)
-        .args(["export", "--format", "md"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
+    let out = common::run_reader_gone(&["export", "--format", "md"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(
         out.stderr.is_empty(),

@@ -2,23 +2,17 @@
 
 use std::io::{self, Write};
 
+use super::escape::{csv_cell, printable};
 use crate::plan::{Plan, Target};
-
-/// Quotes a CSV field when it holds a comma, quote or line break.
-pub(super) fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
 
 fn value_text(value: f64) -> String {
     crate::plan::model::format_value(value)
 }
 
 /// One row per commitment; its targets follow in groups of four columns.
+/// With `excel`, a byte order mark first, and no cell that reads as a formula.
 pub fn csv(plan: &Plan, excel: bool, out: &mut dyn Write) -> io::Result<()> {
+    let field = |text: &str| csv_cell(text, excel);
     if excel {
         out.write_all("\u{feff}".as_bytes())?;
     }
@@ -53,7 +47,7 @@ pub fn csv(plan: &Plan, excel: bool, out: &mut dyn Write) -> io::Result<()> {
         ];
         for n in 0..most {
             match c.targets.get(n) {
-                Some(t) => row.extend(target_fields(t)),
+                Some(t) => row.extend(target_fields(t, excel)),
                 None => row.extend(std::iter::repeat_n(String::new(), 4)),
             }
         }
@@ -62,25 +56,26 @@ pub fn csv(plan: &Plan, excel: bool, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn target_fields(t: &Target) -> [String; 4] {
+fn target_fields(t: &Target, excel: bool) -> [String; 4] {
     [
         value_text(t.value),
-        field(&t.unit),
-        field(t.qualifier.as_deref().unwrap_or("")),
-        field(t.subject.as_deref().unwrap_or("")),
+        csv_cell(&t.unit, excel),
+        csv_cell(t.qualifier.as_deref().unwrap_or(""), excel),
+        csv_cell(t.subject.as_deref().unwrap_or(""), excel),
     ]
 }
 
-/// Escapes the characters that Markdown tables and emphasis would eat.
+/// Escapes the characters that Markdown tables and emphasis would eat, and
+/// the control characters that would break a line or reach a terminal.
 fn md(text: &str) -> String {
-    text.replace('|', "\\|").replace('*', "\\*")
+    printable(text).replace('|', "\\|").replace('*', "\\*")
 }
 
 /// A readable document: a heading per area and task, commitments as a list,
 /// and each task's targets in a table.
 pub fn markdown(plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# {}\n", md(&plan.title))?;
-    writeln!(out, "Source: `{}`\n", plan.source)?;
+    writeln!(out, "Source: `{}`\n", printable(&plan.source))?;
     for intro in &plan.intro {
         writeln!(out, "> {} *(line {})*\n", md(&intro.text), intro.line)?;
     }
@@ -123,14 +118,4 @@ pub fn markdown(plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn csv_fields_are_quoted_only_when_needed() {
-        assert_eq!(super::field("泸古高速"), "泸古高速");
-        assert_eq!(super::field("a,b"), "\"a,b\"");
-        assert_eq!(super::field("say \"hi\""), "\"say \"\"hi\"\"\"");
-    }
 }

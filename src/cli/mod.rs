@@ -2,15 +2,20 @@
 //! the writer it is given and never touches the terminal's modes. Exit
 //! statuses follow grep: 0 found, 1 nothing found, 2 error.
 
+mod escape;
+mod exit;
 mod export;
 mod output;
+mod targets;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+pub use exit::main;
+
+use crate::files::{DEFAULT_MAX_SIZE_TEXT, parse_size};
 use crate::plan::{self, ImportError, LoadError, Plan};
 use crate::search::SearchIndex;
 
@@ -25,6 +30,10 @@ pub struct Cli {
     /// Plan file to load instead of the embedded Luzhou 2026 plan.
     #[arg(long, global = true, value_name = "FILE")]
     pub plan: Option<PathBuf>,
+
+    /// Refuse a report or plan file larger than this (K, M or G for KiB, MiB, GiB).
+    #[arg(long, global = true, value_name = "SIZE", default_value = DEFAULT_MAX_SIZE_TEXT, value_parser = parse_size)]
+    pub max_size: u64,
 
     /// Draw borders and tree symbols in plain ASCII.
     #[arg(long)]
@@ -47,7 +56,8 @@ pub enum Command {
     Import {
         /// The report, a UTF-8 text file.
         report: PathBuf,
-        /// Write the plan here instead of to stdout.
+        /// Write the plan here instead of to stdout (`-` is stdout). The file
+        /// is replaced whole or not at all, and never the report itself.
         #[arg(short, long, value_name = "OUT.json")]
         output: Option<PathBuf>,
     },
@@ -93,22 +103,35 @@ pub enum Command {
         query: Vec<String>,
         #[arg(long)]
         json: bool,
-        /// Print at most this many hits.
-        #[arg(long, value_name = "N")]
+        /// Print at most this many hits (1 or more).
+        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = at_least_one)]
         limit: Option<usize>,
+        /// Mark matched characters with [ ] even when stdout is not a terminal.
+        #[arg(long)]
+        mark: bool,
     },
     /// List every quantitative target with its commitment and source line.
     #[command(
-        after_help = "Examples:\n  plan-explorer targets --unit 亿元\n  plan-explorer targets --csv > targets.csv\n  plan-explorer targets --json | jq 'map(select(.qualifier != null))'"
+        after_help = "Examples:\n  plan-explorer targets --unit 亿元 --sort value\n  plan-explorer targets --area 3\n  plan-explorer targets --csv --excel > targets.csv\n  plan-explorer targets --json | jq 'map(select(.qualifier != null))'"
     )]
     Targets {
-        #[arg(long, conflicts_with = "csv")]
+        #[arg(long, conflicts_with_all = ["csv", "excel"])]
         json: bool,
         #[arg(long)]
         csv: bool,
+        /// CSV for Excel: a byte order mark first, so Excel reads Chinese
+        /// right, and no cell that Excel would run as a formula (implies --csv).
+        #[arg(long)]
+        excel: bool,
         /// Only targets in this unit, such as 亿元, 个 or 家.
         #[arg(long, value_name = "U")]
         unit: Option<String>,
+        /// Only targets under this area (such as 3) or task (such as 3.2).
+        #[arg(long, value_name = "ID")]
+        area: Option<String>,
+        /// Document order (line), or largest first within each unit (value).
+        #[arg(long, value_enum, default_value_t = TargetSort::Line)]
+        sort: TargetSort,
     },
     /// List every named project with its commitment and source line.
     #[command(after_help = "Example:\n  plan-explorer projects | grep 高速")]
@@ -135,17 +158,24 @@ pub enum Command {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TargetSort {
+    Line,
+    Value,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Json,
     Csv,
     Md,
 }
 
-/// What a command found, for the exit status: 0 found, 1 nothing found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a command found, for the exit status: 0 found, 1 nothing found,
+/// with a line for stderr that says why when there is more to say.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Found,
-    NothingFound,
+    NothingFound(Option<String>),
 }
 
 impl Outcome {
@@ -153,8 +183,17 @@ impl Outcome {
         if found {
             Outcome::Found
         } else {
-            Outcome::NothingFound
+            Outcome::NothingFound(None)
         }
+    }
+}
+
+/// A count of 1 or more: `--limit 0` would hide every hit and report none.
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<i128>() {
+        Ok(n) if n >= 1 => usize::try_from(n).map_err(|_| format!("{n} is too large")),
+        Ok(n) => Err(format!("{n} is not a count: give 1 or more")),
+        Err(_) => Err(format!("`{text}` is not a whole number")),
     }
 }
 
@@ -168,6 +207,8 @@ pub enum CliError {
     UnknownId(String),
     #[error("cannot write {path}: {source}")]
     Write { path: String, source: io::Error },
+    #[error("-o names the report itself ({path}); write the plan to another file")]
+    OutputIsInput { path: String },
     #[error(transparent)]
     Tui(#[from] crate::tui::TuiError),
     #[error(transparent)]
@@ -179,72 +220,60 @@ pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
-/// How output is written: colour only on a terminal without NO_COLOR, and the
-/// width to cut outlines to.
+/// How output is written. On a terminal: colour unless NO_COLOR, and lines
+/// cut to its width. Piped or redirected: plain, whole lines, so that grep
+/// and cut see every character.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     pub color: bool,
-    pub width: usize,
+    /// The width to cut lines to; `None` when stdout is not a terminal.
+    pub width: Option<usize>,
 }
 
 impl Style {
     pub fn detect() -> Style {
-        let tty = io::stdout().is_terminal();
-        let width = std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.parse().ok())
+        if !io::stdout().is_terminal() {
+            return Style::PLAIN;
+        }
+        let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+        let width = columns
+            .or_else(|| {
+                rustix::termios::tcgetwinsize(io::stdout())
+                    .ok()
+                    .map(|w| usize::from(w.ws_col))
+            })
             .filter(|&w: &usize| w >= 20)
             .unwrap_or(80);
         Style {
-            color: tty && !no_color(),
-            width,
+            color: !no_color(),
+            width: Some(width),
         }
     }
-}
 
-/// Parses arguments, runs the command and turns the result into an exit status:
-/// 0 found, 1 nothing found, 2 error. A closed pipe ends quietly.
-pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        // --help and --version print to stdout and succeed.
-        Err(e) if !e.use_stderr() => e.exit(),
-        Err(e) => {
-            // clap's usage errors take three lines; the first says it all.
-            let text = e.to_string();
-            let first = text.lines().next().unwrap_or("invalid arguments");
-            let first = first.strip_prefix("error: ").unwrap_or(first);
-            let _ = writeln!(io::stderr(), "plan-explorer: {first} (see --help)");
-            return ExitCode::from(2);
-        }
+    /// Output for a pipe or a file: no colour, nothing cut.
+    pub const PLAIN: Style = Style {
+        color: false,
+        width: None,
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let result = run(cli, &mut out, Style::detect());
-    let result = result.and_then(|outcome| out.flush().map(|()| outcome).map_err(CliError::Io));
-    match result {
-        Ok(Outcome::Found) => ExitCode::SUCCESS,
-        Ok(Outcome::NothingFound) => ExitCode::from(1),
-        Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            let _ = writeln!(io::stderr(), "plan-explorer: {e}");
-            ExitCode::from(2)
-        }
+
+    /// True when stdout is a terminal.
+    pub fn terminal(&self) -> bool {
+        self.width.is_some()
     }
 }
 
 /// Loads the plan named by `--plan`, or the embedded one.
-pub fn load_plan(path: Option<&Path>) -> Result<Plan, LoadError> {
+pub fn load_plan(path: Option<&Path>, max_size: u64) -> Result<Plan, LoadError> {
     match path {
-        Some(path) => plan::load::load_file(path),
+        Some(path) => plan::load::load_file_limited(path, max_size),
         None => plan::load::load_embedded(),
     }
 }
 
 /// The bytes and name of the plan named by `--plan`, or of the embedded one.
-fn plan_bytes(path: Option<&Path>) -> Result<(Vec<u8>, String), LoadError> {
+fn plan_bytes(path: Option<&Path>, max_size: u64) -> Result<(Vec<u8>, String), LoadError> {
     match path {
-        Some(path) => plan::load::read_file(path),
+        Some(path) => plan::load::read_file(path, max_size),
         None => Ok((
             plan::load::EMBEDDED_PLAN.as_bytes().to_vec(),
             plan::load::EMBEDDED_NAME.to_string(),
@@ -255,32 +284,47 @@ fn plan_bytes(path: Option<&Path>) -> Result<(Vec<u8>, String), LoadError> {
 /// The search index of the plan named by `--plan`, or of the embedded one,
 /// built while the file is parsed (same checks, same errors as
 /// [`load_plan`]).
-pub fn index_plan(path: Option<&Path>) -> Result<SearchIndex, LoadError> {
-    let (bytes, name) = plan_bytes(path)?;
+pub fn index_plan(path: Option<&Path>, max_size: u64) -> Result<SearchIndex, LoadError> {
+    let (bytes, name) = plan_bytes(path, max_size)?;
     crate::search::from_plan_json(bytes, &name)
 }
 
 pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliError> {
     let path = cli.plan.as_deref();
+    let max_size = cli.max_size;
     let Some(command) = cli.command else {
-        return open_app(path, cli.ascii, cli.overview);
+        return open_app(path, max_size, cli.ascii, cli.overview);
     };
     match command {
-        Command::Import { report, output } => import(&report, output.as_deref(), out),
+        Command::Import { report, output } => import(&report, output.as_deref(), max_size, out),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "plan-explorer", out);
+            // clap_complete panics when its writer fails (a closed pipe, a
+            // full disk), so the script is made in memory and written here.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "plan-explorer", &mut script);
+            out.write_all(&script)?;
             Ok(Outcome::Found)
         }
-        Command::Search { query, json, limit } => {
+        Command::Search {
+            query,
+            json,
+            limit,
+            mark,
+        } => {
             // A one-shot search reads every title and sentence once: it
             // indexes a borrowed view of the file rather than building the
             // whole plan.
-            let index = index_plan(path)?;
-            let found = output::search(index, &query.join(" "), limit, json, style, out)?;
+            let index = index_plan(path, max_size)?;
+            let marks = match (style.color, style.terminal() || mark) {
+                (true, _) => output::Marks::Color,
+                (false, true) => output::Marks::Brackets,
+                (false, false) => output::Marks::None,
+            };
+            let found = output::search(index, &query.join(" "), limit, json, marks, style, out)?;
             Ok(Outcome::found_if(found))
         }
         Command::Export { format, excel } => {
-            let plan = load_plan(path)?;
+            let plan = load_plan(path, max_size)?;
             match format {
                 ExportFormat::Json => write_json(&plan, out)?,
                 ExportFormat::Csv => export::csv(&plan, excel, out)?,
@@ -289,34 +333,62 @@ pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliEr
             Ok(Outcome::Found)
         }
         Command::Show { id, json } => {
-            let plan = load_plan(path)?;
+            let plan = load_plan(path, max_size)?;
             let item = plan.find(&id).ok_or(CliError::UnknownId(id))?;
             output::show(&plan, item, json, out)?;
             Ok(Outcome::Found)
         }
         Command::Tree { depth, json } => {
-            output::tree(&load_plan(path)?, depth, json, style, out)?;
+            output::tree(&load_plan(path, max_size)?, depth, json, style, out)?;
             Ok(Outcome::Found)
         }
-        Command::Targets { json, csv, unit } => {
-            let plan = load_plan(path)?;
-            let found = output::targets(&plan, unit.as_deref(), json, csv, out)?;
-            Ok(Outcome::found_if(found))
+        Command::Targets {
+            json,
+            csv,
+            excel,
+            unit,
+            area,
+            sort,
+        } => {
+            let plan = load_plan(path, max_size)?;
+            let within = match area.as_deref() {
+                Some(id) => match plan.find(id) {
+                    Some(item) => Some((item, id)),
+                    None => return Err(CliError::UnknownId(id.to_string())),
+                },
+                None => None,
+            };
+            let query = targets::TargetQuery {
+                unit: unit.as_deref(),
+                within,
+                by_value: sort == TargetSort::Value,
+            };
+            let format = match (json, csv || excel) {
+                (true, _) => targets::TargetFormat::Json,
+                (false, true) => targets::TargetFormat::Csv { excel },
+                (false, false) => targets::TargetFormat::Table,
+            };
+            Ok(targets::targets(&plan, query, format, style, out)?)
         }
         Command::Projects { json } => {
-            let found = output::projects(&load_plan(path)?, json, out)?;
+            let found = output::projects(&load_plan(path, max_size)?, json, style, out)?;
             Ok(Outcome::found_if(found))
         }
         Command::Stats { json } => {
-            output::stats(&load_plan(path)?, json, out)?;
+            output::stats(&load_plan(path, max_size)?, json, out)?;
             Ok(Outcome::Found)
         }
     }
 }
 
 /// Opens the terminal app; its index is built beside the parse, not after it.
-fn open_app(path: Option<&Path>, ascii: bool, overview: bool) -> Result<Outcome, CliError> {
-    let (bytes, name) = plan_bytes(path)?;
+fn open_app(
+    path: Option<&Path>,
+    max_size: u64,
+    ascii: bool,
+    overview: bool,
+) -> Result<Outcome, CliError> {
+    let (bytes, name) = plan_bytes(path, max_size)?;
     let (plan, index) = crate::search::load_with_index(bytes, &name)?;
     let options = crate::tui::theme::Options {
         ascii,
@@ -338,8 +410,24 @@ fn write_json(plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(plan_json(plan).as_bytes())
 }
 
-fn import(report: &Path, output: Option<&Path>, out: &mut dyn Write) -> Result<Outcome, CliError> {
-    let plan = plan::import::import_file(report)?;
+/// `import REPORT [-o OUT]`: the plan goes to stdout, or replaces OUT whole
+/// (see [`crate::files::write_atomic`]); `-o -` is stdout too. OUT is never
+/// the report itself, which the write would destroy.
+fn import(
+    report: &Path,
+    output: Option<&Path>,
+    max_size: u64,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
+    let output = output.filter(|path| *path != Path::new("-"));
+    if let Some(path) = output
+        && crate::files::same_file(report, path)
+    {
+        return Err(CliError::OutputIsInput {
+            path: path.display().to_string(),
+        });
+    }
+    let plan = plan::import::import_file_limited(report, max_size)?;
     match output {
         Some(path) => {
             crate::files::write_atomic(path, |w| w.write_all(plan_json(&plan).as_bytes())).map_err(

@@ -1,22 +1,35 @@
-//! Plain and JSON output of show, tree, search, targets, projects and stats.
+//! Plain and JSON output of show, tree, search, projects and stats.
+//!
+//! Plain output shows plan text through [`printable`], so a control
+//! character in a title never acts on the terminal or splits a line; JSON
+//! escapes them itself. On a terminal, lines are cut to its width; piped,
+//! they are printed whole.
 
 use std::io::{self, Write};
 
 use serde_json::json;
 
 use super::Style;
-use crate::plan::model::format_value;
+use super::escape::{printable, push_printable};
 use crate::plan::{ItemRef, Plan, Target};
-use crate::width::{pad_right, truncate};
+use crate::width::{char_width, str_width, truncate};
 
-fn json_line(out: &mut dyn Write, value: &serde_json::Value) -> io::Result<()> {
+/// Writes one line, cut to the terminal's width when there is one.
+pub(super) fn line(out: &mut dyn Write, style: Style, row: &str) -> io::Result<()> {
+    match style.width {
+        Some(width) if str_width(row) > width => writeln!(out, "{}", truncate(row, width)),
+        _ => writeln!(out, "{row}"),
+    }
+}
+
+pub(super) fn json_line(out: &mut dyn Write, value: &serde_json::Value) -> io::Result<()> {
     let text = serde_json::to_string_pretty(value).unwrap_or_default();
     writeln!(out, "{text}")
 }
 
 /// A target as the model writes it, with its commitment and line instead of
 /// its offset within the sentence.
-fn target_json(t: &Target, commitment: &str, line: usize) -> serde_json::Value {
+pub(super) fn target_json(t: &Target, commitment: &str, line: usize) -> serde_json::Value {
     let mut value = serde_json::to_value(t).unwrap_or_default();
     if let Some(map) = value.as_object_mut() {
         map.remove("start");
@@ -30,14 +43,14 @@ fn target_text(t: &Target) -> String {
     let subject = t
         .subject
         .as_deref()
-        .map(|s| format!("  {s}"))
+        .map(|s| format!("  {}", printable(s)))
         .unwrap_or_default();
     format!(
         "{}{}{}",
-        t.text,
+        printable(&t.text),
         t.qualifier
             .as_deref()
-            .map(|q| format!(" [{q}]"))
+            .map(|q| format!(" [{}]", printable(q)))
             .unwrap_or_default(),
         subject
     )
@@ -60,7 +73,7 @@ pub fn show(plan: &Plan, item: ItemRef, json: bool, out: &mut dyn Write) -> io::
     let area = plan.area(item);
     match item {
         ItemRef::Area(_) => {
-            writeln!(out, "{}  {}", area.id, area.title)?;
+            writeln!(out, "{}  {}", area.id, printable(&area.title))?;
             writeln!(
                 out,
                 "area · line {} · {} tasks · {} commitments · {} targets",
@@ -75,7 +88,7 @@ pub fn show(plan: &Plan, item: ItemRef, json: bool, out: &mut dyn Write) -> io::
             }
         }
         ItemRef::Task(a, t) => {
-            writeln!(out, "{}  {}", area.id, area.title)?;
+            writeln!(out, "{}  {}", area.id, printable(&area.title))?;
             writeln!(out)?;
             show_task(plan.task(a, t), out)?;
         }
@@ -85,16 +98,19 @@ pub fn show(plan: &Plan, item: ItemRef, json: bool, out: &mut dyn Write) -> io::
             writeln!(
                 out,
                 "{}  {} › {}  {}",
-                area.id, area.title, task.id, task.title
+                area.id,
+                printable(&area.title),
+                task.id,
+                printable(&task.title)
             )?;
             writeln!(out)?;
             writeln!(out, "{}  (line {})", commitment.id, commitment.line)?;
-            writeln!(out, "{}", commitment.text)?;
+            writeln!(out, "{}", printable(&commitment.text))?;
             for target in &commitment.targets {
                 writeln!(out, "  target   {}", target_text(target))?;
             }
             for project in &commitment.projects {
-                writeln!(out, "  project  {project}")?;
+                writeln!(out, "  project  {}", printable(project))?;
             }
         }
     }
@@ -110,21 +126,23 @@ fn show_task(task: &crate::plan::Task, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "{}  {}  (line {}{lead})",
-        task.id, task.title, task.line
+        task.id,
+        printable(&task.title),
+        task.line
     )?;
     for c in &task.commitments {
-        writeln!(out, "  {}  {}  (line {})", c.id, c.text, c.line)?;
+        writeln!(out, "  {}  {}  (line {})", c.id, printable(&c.text), c.line)?;
         for target in &c.targets {
             writeln!(out, "      target   {}", target_text(target))?;
         }
         for project in &c.projects {
-            writeln!(out, "      project  {project}")?;
+            writeln!(out, "      project  {}", printable(project))?;
         }
     }
     Ok(())
 }
 
-/// An indented outline, cut to the terminal's width by display width.
+/// An indented outline; on a terminal, cut to its width by display width.
 pub fn tree(
     plan: &Plan,
     depth: u8,
@@ -160,26 +178,37 @@ pub fn tree(
             .collect();
         return json_line(out, &serde_json::Value::Array(areas));
     }
-    let line = |out: &mut dyn Write, indent: usize, id: &str, text: &str| {
-        let row = format!("{}{:<8} {}", "  ".repeat(indent), id, text);
-        writeln!(out, "{}", truncate(&row, style.width))
+    let outline_row = |out: &mut dyn Write, indent: usize, id: &str, text: &str| {
+        let row = format!("{}{:<8} {}", "  ".repeat(indent), id, printable(text));
+        line(out, style, &row)
     };
     for area in &plan.areas {
-        line(out, 0, &area.id, &area.title)?;
+        outline_row(out, 0, &area.id, &area.title)?;
         if depth < 2 {
             continue;
         }
         for task in &area.tasks {
-            line(out, 1, &task.id, &task.title)?;
+            outline_row(out, 1, &task.id, &task.title)?;
             if depth < 3 {
                 continue;
             }
             for c in &task.commitments {
-                line(out, 2, &c.id, &c.text)?;
+                outline_row(out, 2, &c.id, &c.text)?;
             }
         }
     }
     Ok(())
+}
+
+/// How matched characters are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marks {
+    /// Not at all: the text as it is, for scripts.
+    None,
+    /// In [brackets].
+    Brackets,
+    /// In bold magenta.
+    Color,
 }
 
 /// Search hits, best first. Returns whether anything was found.
@@ -188,6 +217,7 @@ pub fn search(
     query: &str,
     limit: Option<usize>,
     json: bool,
+    marks: Marks,
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<bool> {
@@ -202,28 +232,33 @@ pub fn search(
         return Ok(!hits.is_empty());
     }
     for hit in &hits {
-        writeln!(
-            out,
-            "{:<8} {:>4}  {:<10} {}",
-            hit.id,
-            hit.line,
-            hit.kind.as_str(),
-            mark(&hit.text, &hit.matched, style.color)
-        )?;
+        let head = format!("{:<8} {:>4}  {:<10} ", hit.id, hit.line, hit.kind.as_str());
+        let room = style.width.map(|w| w.saturating_sub(str_width(&head)));
+        writeln!(out, "{head}{}", mark(&hit.text, &hit.matched, marks, room))?;
     }
     Ok(!hits.is_empty())
 }
 
-/// Marks matched chars: bold magenta on a colour terminal, else [brackets].
-pub fn mark(text: &str, matched: &[usize], color: bool) -> String {
-    let (open, close) = if color {
-        ("\x1b[1;35m", "\x1b[0m")
-    } else {
-        ("[", "]")
+/// The text with its matched characters marked and its control characters
+/// escaped. Given `room` (cells), it is cut to fit, with "…" where text is
+/// left out, and around the first match rather than before it.
+pub fn mark(text: &str, matched: &[usize], marks: Marks, room: Option<usize>) -> String {
+    let (open, close) = match marks {
+        Marks::None => ("", ""),
+        Marks::Brackets => ("[", "]"),
+        Marks::Color => ("\x1b[1;35m", "\x1b[0m"),
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let (start, end) = match room {
+        Some(room) => window(&chars, matched.first().copied(), room),
+        None => (0, chars.len()),
     };
     let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
     let mut inside = false;
-    for (i, c) in text.chars().enumerate() {
+    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
         let hit = matched.binary_search(&i).is_ok();
         if hit && !inside {
             out.push_str(open);
@@ -231,66 +266,66 @@ pub fn mark(text: &str, matched: &[usize], color: bool) -> String {
             out.push_str(close);
         }
         inside = hit;
-        out.push(c);
+        push_printable(&mut out, c);
     }
     if inside {
         out.push_str(close);
     }
+    if end < chars.len() {
+        out.push('…');
+    }
     out
 }
 
-/// Every target, optionally of one unit. Returns whether any was listed.
-pub fn targets(
-    plan: &Plan,
-    unit: Option<&str>,
-    json: bool,
-    csv: bool,
-    out: &mut dyn Write,
-) -> io::Result<bool> {
-    let rows: Vec<(&str, usize, &Target)> = plan
-        .targets()
-        .filter(|(_, _, t)| unit.is_none_or(|u| t.unit == u))
-        .map(|(_, c, t)| (c.id.as_str(), c.line, t))
-        .collect();
-    if json {
-        let value: Vec<serde_json::Value> = rows
-            .iter()
-            .map(|(id, line, t)| target_json(t, id, *line))
-            .collect();
-        json_line(out, &serde_json::Value::Array(value))?;
-    } else if csv {
-        writeln!(out, "commitment,line,value,unit,qualifier,text,subject")?;
-        for (id, line, t) in &rows {
-            let q = super::export::field;
-            writeln!(
-                out,
-                "{id},{line},{},{},{},{},{}",
-                format_value(t.value),
-                q(&t.unit),
-                q(t.qualifier.as_deref().unwrap_or("")),
-                q(&t.text),
-                q(t.subject.as_deref().unwrap_or(""))
-            )?;
-        }
-    } else {
-        for (id, line, t) in &rows {
-            writeln!(
-                out,
-                "{:<8} {:>4}  {:>8} {} {} {}",
-                id,
-                line,
-                format_value(t.value),
-                pad_right(&t.unit, 4),
-                pad_right(t.qualifier.as_deref().unwrap_or("-"), 6),
-                t.subject.as_deref().unwrap_or("-")
-            )?;
+/// The chars `start..end` of a text to show in `room` cells, keeping the
+/// first match (at `first`) in view: the text is cut at the end when the
+/// match fits, else it starts a third of the room before the match. The
+/// ellipses that mark the cuts are counted in.
+fn window(chars: &[char], first: Option<usize>, room: usize) -> (usize, usize) {
+    let width = |range: &[char]| range.iter().map(|&c| shown_width(c)).sum::<usize>();
+    if width(chars) <= room {
+        return (0, chars.len());
+    }
+    let mut start = 0;
+    if let Some(first) = first.filter(|&f| f < chars.len())
+        && width(&chars[..=first]) + 1 > room
+    {
+        // Step back from the match until a third of the room is used.
+        start = first;
+        let mut used = 1;
+        while start > 0 && used + shown_width(chars[start - 1]) <= room / 3 {
+            start -= 1;
+            used += shown_width(chars[start]);
         }
     }
-    Ok(!rows.is_empty())
+    let mut used = usize::from(start > 0);
+    let mut end = start;
+    while end < chars.len() {
+        let w = shown_width(chars[end]);
+        // Leave a cell for the closing ellipsis unless this is the last char.
+        let reserve = usize::from(end + 1 < chars.len());
+        if used + w + reserve > room {
+            break;
+        }
+        used += w;
+        end += 1;
+    }
+    (start, end.max(start))
+}
+
+/// Cells a char takes once escaped by [`push_printable`].
+fn shown_width(c: char) -> usize {
+    if super::escape::is_unsafe(c) {
+        let mut escaped = String::new();
+        push_printable(&mut escaped, c);
+        escaped.len()
+    } else {
+        char_width(c)
+    }
 }
 
 /// Every named project. Returns whether any was listed.
-pub fn projects(plan: &Plan, json: bool, out: &mut dyn Write) -> io::Result<bool> {
+pub fn projects(plan: &Plan, json: bool, style: Style, out: &mut dyn Write) -> io::Result<bool> {
     let rows: Vec<(&str, &str, usize)> = plan
         .commitments()
         .flat_map(|(_, c)| {
@@ -306,8 +341,12 @@ pub fn projects(plan: &Plan, json: bool, out: &mut dyn Write) -> io::Result<bool
             .collect();
         json_line(out, &serde_json::Value::Array(value))?;
     } else {
-        for (name, id, line) in &rows {
-            writeln!(out, "{id:<8} {line:>4}  {name}")?;
+        for (name, id, number) in &rows {
+            line(
+                out,
+                style,
+                &format!("{id:<8} {number:>4}  {}", printable(name)),
+            )?;
         }
     }
     Ok(!rows.is_empty())
@@ -328,8 +367,64 @@ pub fn stats(plan: &Plan, json: bool, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "{:<4} {:>5} {:>11} {:>7} {:>8}  {}",
-            s.id, s.tasks, s.commitments, s.targets, s.projects, s.title
+            s.id,
+            s.tasks,
+            s.commitments,
+            s.targets,
+            s.projects,
+            printable(&s.title)
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn on_terminal(width: usize) -> Style {
+        Style {
+            color: false,
+            width: Some(width),
+        }
+    }
+
+    #[test]
+    fn a_terminal_gets_lines_cut_to_its_width_and_a_pipe_whole_ones() {
+        let plan = crate::plan::load::load_embedded().unwrap();
+        let mut cut = Vec::new();
+        tree(&plan, 3, false, on_terminal(60), &mut cut).unwrap();
+        let cut = String::from_utf8(cut).unwrap();
+        assert!(cut.lines().all(|l| str_width(l) <= 60), "{cut}");
+        assert!(cut.lines().any(|l| l.ends_with('…')), "{cut}");
+        let mut whole = Vec::new();
+        tree(&plan, 3, false, Style::PLAIN, &mut whole).unwrap();
+        let whole = String::from_utf8(whole).unwrap();
+        assert!(!whole.contains('…'));
+        assert_eq!(cut.lines().count(), whole.lines().count());
+    }
+
+    #[test]
+    fn a_cut_hit_keeps_its_first_match_in_view() {
+        let text = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥泸古高速";
+        let matched: Vec<usize> = (22..26).collect();
+        let shown = mark(text, &matched, Marks::Brackets, Some(20));
+        assert!(shown.starts_with('…'), "{shown}");
+        assert!(shown.contains("[泸古高速]"), "{shown}");
+        // 20 cells, not counting the brackets that mark the match.
+        assert!(str_width(&shown) - 2 <= 20, "{shown}");
+        // A match near the start: the text is cut at its end.
+        let shown = mark(text, &[0, 1], Marks::Brackets, Some(12));
+        assert_eq!(shown, "[甲乙]丙丁戊…");
+        // Room for all of it: nothing cut.
+        let shown = mark("泸古高速", &[0, 1, 2, 3], Marks::Color, Some(40));
+        assert_eq!(shown, "\x1b[1;35m泸古高速\x1b[0m");
+        assert_eq!(mark("泸古高速", &[1], Marks::None, None), "泸古高速");
+    }
+
+    #[test]
+    fn marks_go_around_escaped_control_characters() {
+        let shown = mark("a\x1bb", &[1], Marks::Brackets, None);
+        assert_eq!(shown, "a[\\x1b]b");
+    }
 }

@@ -8,8 +8,12 @@ pub enum ImportError {
     #[error("cannot read report {path}: {source}")]
     Read {
         path: String,
-        source: std::io::Error,
+        source: crate::files::ReadError,
     },
+    #[error(
+        "{path} is a plan file (JSON), not a report's text: open it with `--plan {path}` instead"
+    )]
+    PlanGiven { path: String },
     #[error("{path}:{line}:{column}: the report is not valid UTF-8")]
     NotUtf8 {
         path: String,
@@ -28,6 +32,7 @@ impl ImportError {
         let path = full.to_string();
         match self {
             ImportError::Read { source, .. } => ImportError::Read { path, source },
+            ImportError::PlanGiven { .. } => ImportError::PlanGiven { path },
             ImportError::NotUtf8 { line, column, .. } => {
                 ImportError::NotUtf8 { path, line, column }
             }
@@ -42,8 +47,12 @@ pub enum LoadError {
     #[error("cannot read plan file {path}: {source}")]
     Read {
         path: String,
-        source: std::io::Error,
+        source: crate::files::ReadError,
     },
+    #[error(
+        "{path} is not a plan file (JSON); if it is a report's text, run `plan-explorer import {path} -o plan.json` and open plan.json"
+    )]
+    NotJson { path: String },
     #[error("{path}:{line}:{column}: the plan file is not valid UTF-8")]
     NotUtf8 {
         path: String,

@@ -18,17 +18,29 @@ use super::text::{
     char_len, ends_sentence, first_clause, has_clause_break, sentences, strip_sentence_end,
 };
 use super::{projects, targets};
+use crate::files::{DEFAULT_MAX_SIZE, read_limited};
 
 /// A lead sentence longer than this (in characters) is not a task's name. A lead
 /// names a task: one with digits in it states a quantity, so it is a commitment.
 const LEAD_MAX_CHARS: usize = 24;
 
-/// Reads a report file and imports it; errors name the file.
+/// Reads a report file of at most [`DEFAULT_MAX_SIZE`] bytes and imports it.
 pub fn import_file(path: &Path) -> Result<Plan, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
+    import_file_limited(path, DEFAULT_MAX_SIZE)
+}
+
+/// Reads a report file of at most `max_size` bytes and imports it; errors
+/// name the file. A plan file given by mistake is refused, not imported.
+pub fn import_file_limited(path: &Path, max_size: u64) -> Result<Plan, ImportError> {
+    let bytes = read_limited(path, max_size).map_err(|source| ImportError::Read {
         path: path.display().to_string(),
         source,
     })?;
+    if super::load::looks_like_plan(&bytes) {
+        return Err(ImportError::PlanGiven {
+            path: path.display().to_string(),
+        });
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

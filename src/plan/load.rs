@@ -5,6 +5,7 @@ use std::path::Path;
 use super::error::LoadError;
 use super::item::{Item, ItemKind, ItemRef};
 use super::model::Plan;
+use crate::files::{DEFAULT_MAX_SIZE, read_limited};
 
 /// The plan built from seeds/luzhou-2026-work-report.txt, embedded in the binary.
 pub const EMBEDDED_PLAN: &str = include_str!("../../data/luzhou-2026.json");
@@ -15,23 +16,47 @@ pub fn load_embedded() -> Result<Plan, LoadError> {
     parse_plan(EMBEDDED_PLAN.as_bytes(), EMBEDDED_NAME)
 }
 
-/// Reads and validates a plan file.
+/// Reads and validates a plan file of at most [`DEFAULT_MAX_SIZE`] bytes.
 pub fn load_file(path: &Path) -> Result<Plan, LoadError> {
-    let (bytes, name) = read_file(path)?;
+    load_file_limited(path, DEFAULT_MAX_SIZE)
+}
+
+/// Reads and validates a plan file of at most `max_size` bytes.
+pub fn load_file_limited(path: &Path, max_size: u64) -> Result<Plan, LoadError> {
+    let (bytes, name) = read_file(path, max_size)?;
     parse_plan(&bytes, &name)
 }
 
-/// A plan file's bytes, and its name for error messages.
-pub fn read_file(path: &Path) -> Result<(Vec<u8>, String), LoadError> {
+/// A plan file's bytes, and its name for error messages. A file larger than
+/// `max_size` is refused without being read whole. A byte order mark, which
+/// editors on Windows add, is blanked out: it becomes JSON whitespace of the
+/// same length, so every position an error names stays true.
+pub fn read_file(path: &Path, max_size: u64) -> Result<(Vec<u8>, String), LoadError> {
     let name = path.display().to_string();
-    match std::fs::read(path) {
-        Ok(bytes) => Ok((bytes, name)),
+    match read_limited(path, max_size) {
+        Ok(mut bytes) => {
+            if bytes.starts_with(BOM) {
+                bytes[..BOM.len()].fill(b' ');
+            }
+            Ok((bytes, name))
+        }
         Err(source) => Err(LoadError::Read { path: name, source }),
     }
 }
 
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// True for bytes that are a JSON object, as a plan file is: what `import`
+/// uses to tell a plan given by mistake from a report.
+pub fn looks_like_plan(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    bytes.trim_ascii_start().starts_with(b"{")
+        && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
+}
+
 /// Parses and validates plan JSON; `name` is used in error messages.
 pub fn parse_plan(bytes: &[u8], name: &str) -> Result<Plan, LoadError> {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     // The fast path: a well-formed plan parses straight into structs. Only a
     // failure pays for the slower passes that locate the fault.
     // UTF-8 is checked whole, with SIMD, rather than string by string as
@@ -48,6 +73,14 @@ pub fn parse_plan(bytes: &[u8], name: &str) -> Result<Plan, LoadError> {
 /// its line and column, or the path of the field of the wrong shape.
 fn locate_error(bytes: &[u8], name: &str) -> LoadError {
     let path = name.to_string();
+    // Text that does not even start like JSON is most likely a report.
+    if bytes
+        .trim_ascii_start()
+        .first()
+        .is_some_and(|b| !b"{[\"-0123456789tfn".contains(b))
+    {
+        return LoadError::NotJson { path };
+    }
     if let Err(e) = std::str::from_utf8(bytes) {
         let (line, column) = super::text::utf8_error_position(bytes, &e);
         return LoadError::NotUtf8 { path, line, column };

@@ -38,9 +38,9 @@ use theme::Options;
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
     #[error(
-        "no terminal: stdout is not a tty; use a subcommand instead, such as `plan-explorer tree` or `plan-explorer search QUERY`"
+        "no terminal: {0} is not a tty; run the app from a terminal, or use a subcommand such as `plan-explorer tree` or `plan-explorer search QUERY`"
     )]
-    NoTerminal,
+    NoTerminal(&'static str),
     #[error("terminal error: {0}")]
     Io(#[from] io::Error),
 }
@@ -163,8 +163,11 @@ pub fn run_drawing(
     start: StartOptions,
     draw: Draw,
 ) -> Result<(), TuiError> {
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return Err(TuiError::NoTerminal);
+    if !io::stdin().is_terminal() {
+        return Err(TuiError::NoTerminal("stdin"));
+    }
+    if !io::stdout().is_terminal() {
+        return Err(TuiError::NoTerminal("stdout"));
     }
     // An index of another plan would point at items this one lacks.
     let index = if index.indexes(&plan) {

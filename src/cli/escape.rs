@@ -1,0 +1,100 @@
+//! Plan text made safe to print: a plan is data, and its characters never
+//! reach a terminal or a spreadsheet as commands.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// True for a character that would act on a terminal or split a record
+/// rather than show: C0 and C1 controls (newline, carriage return, tab and
+/// escape among them), delete, the line and paragraph separators, and the
+/// bidirectional overrides that reorder what is shown.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every unsafe character written as an escape (`\n`, `\r`,
+/// `\t`, `\x1b`, `\u{202e}`), so that one record stays on one line and a
+/// terminal shows the characters instead of obeying them. Text without them
+/// comes back borrowed.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_printable(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+/// Appends `c`, escaped if it is unsafe.
+pub fn push_printable(out: &mut String, c: char) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if is_unsafe(c) && u32::from(c) < 0x100 => {
+            let _ = write!(out, "\\x{:02x}", u32::from(c));
+        }
+        c if is_unsafe(c) => {
+            let _ = write!(out, "\\u{{{:04x}}}", u32::from(c));
+        }
+        c => out.push(c),
+    }
+}
+
+/// A CSV cell: escaped as [`printable`], quoted when it holds a comma or a
+/// quote, and, for Excel, kept from reading as a formula: a cell that starts
+/// with `=`, `+`, `-` or `@` gets a leading `'`, which Excel shows as text
+/// (the OWASP advice on CSV injection).
+pub fn csv_cell(text: &str, excel: bool) -> String {
+    let mut cell = printable(text).into_owned();
+    if excel && cell.starts_with(['=', '+', '-', '@']) {
+        cell.insert(0, '\'');
+    }
+    if cell.contains([',', '"']) {
+        cell = format!("\"{}\"", cell.replace('"', "\"\""));
+    }
+    cell
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_become_visible_escapes() {
+        assert_eq!(printable("泸古高速"), "泸古高速");
+        assert!(matches!(printable("泸古高速"), Cow::Borrowed(_)));
+        assert_eq!(
+            printable("a\x1b]0;owned\x07b\x1b[2Jc"),
+            "a\\x1b]0;owned\\x07b\\x1b[2Jc"
+        );
+        assert_eq!(printable("one\ntwo\r\tthree"), "one\\ntwo\\r\\tthree");
+        assert_eq!(printable("\u{9b}31m"), "\\x9b31m");
+        assert_eq!(printable("abc\u{202e}fed"), "abc\\u{202e}fed");
+        assert_eq!(printable("a\u{2028}b\u{7f}"), "a\\u{2028}b\\x7f");
+        for text in ["\x1b[2J", "a\nb", "\u{85}", "x\u{2029}"] {
+            let shown = printable(text);
+            assert!(!shown.chars().any(is_unsafe), "{shown:?}");
+            assert_eq!(shown.lines().count(), 1);
+        }
+    }
+
+    #[test]
+    fn csv_cells_are_quoted_when_needed_and_defused_for_excel() {
+        assert_eq!(csv_cell("泸古高速", false), "泸古高速");
+        assert_eq!(csv_cell("a,b", false), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\"", false), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("=1+2", false), "=1+2");
+        for formula in ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)"] {
+            let cell = csv_cell(formula, true);
+            let unquoted = cell.trim_start_matches('"');
+            assert!(unquoted.starts_with('\''), "{cell}");
+        }
+        assert_eq!(csv_cell("=1,2", true), "\"'=1,2\"");
+        assert_eq!(csv_cell("line\nbreak", true), "line\\nbreak");
+        assert_eq!(csv_cell("泸古高速", true), "泸古高速");
+    }
+}
