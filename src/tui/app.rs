@@ -410,9 +410,12 @@ impl App {
 
     fn overview_action(&mut self, action: Action) {
         let count = self.summary.amounts.len();
+        let page = self.regions().amount_rows(self.summary.areas.len()).max(1) as isize;
         match action {
             Action::Down | Action::ScrollDown { .. } => self.overview.move_by(1, count),
             Action::Up | Action::ScrollUp { .. } => self.overview.move_by(-1, count),
+            Action::PageDown => self.overview.move_by(page, count),
+            Action::PageUp => self.overview.move_by(-page, count),
             Action::Top => self.overview.selected = 0,
             Action::Bottom => self.overview.selected = count.saturating_sub(1),
             Action::Accept => {

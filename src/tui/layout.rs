@@ -1,7 +1,7 @@
 //! Where everything goes on the screen: one pure function of the terminal's
 //! size, shared by drawing and by mouse handling.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 
 /// Below this the app says "terminal too small" instead of drawing.
 pub const MIN_WIDTH: u16 = 40;
@@ -46,6 +46,14 @@ pub fn regions(width: u16, height: u16) -> Regions {
         search,
         too_small,
     }
+}
+
+/// The overview's split of the body: the per-area charts above, a row per
+/// area as room allows, and the list of amounts below.
+pub fn overview_split(body: Rect, areas: usize) -> [Rect; 2] {
+    let rows = u16::try_from(areas).unwrap_or(u16::MAX).saturating_add(2);
+    let charts = rows.min(body.height.saturating_sub(5)).max(3);
+    Layout::vertical([Constraint::Length(charts), Constraint::Min(0)]).areas(body)
 }
 
 /// The first row to show so that `selected` is in a list of `height` rows,
@@ -102,6 +110,11 @@ impl Regions {
     /// Rows inside the border of a full-width view (the help).
     pub fn body_rows(&self) -> usize {
         inner(self.body).height as usize
+    }
+
+    /// Rows of the overview's list of amounts, inside its border.
+    pub fn amount_rows(&self, areas: usize) -> usize {
+        inner(overview_split(self.body, areas)[1]).height as usize
     }
 
     /// Rows of a full-width list (the targets table) below its header line.

@@ -12,18 +12,13 @@ use super::targets::short_title;
 use crate::plan::model::format_value;
 use crate::plan::stats::AreaStats;
 use crate::tui::app::App;
+use crate::tui::layout::overview_split;
 use crate::tui::theme::{Symbols, Theme};
 use crate::width::{pad_left, pad_right};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
     let stats = &app.summary.areas;
-    let chart_height = (stats.len() as u16 + 2)
-        .min(area.height.saturating_sub(5))
-        .max(3);
-    let [charts, amounts] = Layout::default()
-        .direction(Direction::Vertical)
-        .constraints([Constraint::Length(chart_height), Constraint::Min(0)])
-        .areas(area);
+    let [charts, amounts] = overview_split(area, stats.len());
     let label_w = if area.width >= 110 { 26 } else { 14 };
     let third = charts.width.saturating_sub(label_w) / 3;
     let [tasks, commitments, targets] = Layout::default()
