@@ -44,8 +44,8 @@ fn screen_with(
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     let mut app = App::new(load_embedded().unwrap(), options);
     drive(&mut terminal, &mut app, events).unwrap();
-    let size = terminal.size().unwrap();
-    let mut fresh = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    // The app's size, which follows resize events; the test backend's does not.
+    let mut fresh = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
     fresh
         .draw(|frame| plan_explorer::tui::view::render(&app, frame))
         .unwrap();
@@ -117,20 +117,24 @@ fn task_detail_shows_its_paragraph_targets_and_source_line() {
 }
 
 #[test]
-fn help_lists_the_key_table() {
+fn help_screen_100x40() {
+    // What each key does is tested key by key in tests/keys.rs; this is how
+    // the help reads.
     let (terminal, app) = screen(100, 40, vec![key('?')]);
-    let text = text_of(&terminal);
-    for binding in plan_explorer::tui::action::BINDINGS {
-        if binding
-            .modes
-            .contains(&plan_explorer::tui::action::Mode::Browse)
-        {
-            let shown: String = binding.help.chars().take(20).collect();
-            assert!(text.contains(&shown), "help misses {shown:?}");
-        }
-    }
     assert_eq!(app.mode, plan_explorer::tui::action::Mode::Help);
-    insta::assert_snapshot!(text_of(&terminal));
+    assert_eq!(app.previous_mode, plan_explorer::tui::action::Mode::Browse);
+    let text = text_of(&terminal);
+    for shown in [
+        "Everywhere",
+        "C-c",
+        "Browsing the tree and the detail pane",
+        "j/↓",
+        "move down (scroll the detail pane when it has focus)",
+        "Search overlay",
+    ] {
+        assert!(text.contains(shown), "help misses {shown:?}");
+    }
+    insta::assert_snapshot!(text);
 }
 
 #[test]
@@ -277,6 +281,12 @@ fn copy_queues_an_osc52_effect_and_confirms() {
     assert!(app.status.as_deref().unwrap_or("").contains("copied 1"));
 }
 
+/// Any size up to 300x100, and often a small one, where lists outgrow
+/// their panes.
+fn any_size() -> impl Strategy<Value = (u16, u16)> {
+    prop_oneof![(0u16..=300, 0u16..=100), (40u16..=80, 10u16..=24),]
+}
+
 fn any_event() -> impl Strategy<Value = Event> {
     let keys = prop::sample::select(vec![
         'j', 'k', 'h', 'l', 'g', 'G', '/', '?', 't', 'o', 's', 'u', 'n', 'N', 'y', 'x', '泸', ' ',
@@ -298,8 +308,8 @@ fn any_event() -> impl Strategy<Value = Event> {
             KeyCode::End,
         ])
         .prop_map(code),
-        (0u16..300, 0u16..100).prop_map(|(w, h)| Event::Resize(w, h)),
-        (0u16..300, 0u16..100).prop_map(|(column, row)| Event::Mouse(MouseEvent {
+        any_size().prop_map(|(w, h)| Event::Resize(w, h)),
+        (0u16..=300, 0u16..=100).prop_map(|(column, row)| Event::Mouse(MouseEvent {
             kind: MouseEventKind::Down(MouseButton::Left),
             column,
             row,
@@ -309,21 +319,190 @@ fn any_event() -> impl Strategy<Value = Event> {
     ]
 }
 
+/// The text of row `y` from column `x` for `width` cells, a wide glyph
+/// read once.
+fn row_at(buffer: &ratatui::buffer::Buffer, x: u16, y: u16, width: u16) -> String {
+    let mut out = String::new();
+    let mut skip = 0;
+    for x in x..x + width {
+        let symbol = buffer[(x, y)].symbol();
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        skip = plan_explorer::width::str_width(symbol).saturating_sub(1);
+        out.push_str(symbol);
+    }
+    out
+}
+
+/// Row `y` of `list` (an area of rows), if the selection drawn there has the
+/// selection's background.
+fn selected_row(
+    buffer: &ratatui::buffer::Buffer,
+    list: ratatui::layout::Rect,
+    index: usize,
+    offset: usize,
+) -> Result<String, String> {
+    let rows = list.height as usize;
+    if index < offset || index >= offset + rows {
+        return Err(format!("row {index} is out of view ({offset}+{rows})"));
+    }
+    let y = list.y + (index - offset) as u16;
+    let theme = plan_explorer::tui::theme::theme(&Options::default());
+    let backgrounds = [theme.selected.bg, theme.selected_unfocused.bg];
+    if !backgrounds.contains(&Some(buffer[(list.x, y)].bg)) {
+        return Err(format!("row {y} is not drawn as selected"));
+    }
+    Ok(row_at(buffer, list.x, y, list.width))
+}
+
+/// The selection of whatever the screen shows is on it, marked as selected.
+fn selection_is_on_screen(terminal: &Terminal<TestBackend>, app: &App) -> Result<(), String> {
+    use plan_explorer::tui::action::Mode;
+    let buffer = terminal.backend().buffer();
+    let regions = plan_explorer::tui::layout::regions(app.width, app.height);
+    if regions.too_small {
+        // As much of the message as fits, wrapped.
+        let message = format!(
+            "terminal too small: {}x{}, needs 40x10",
+            app.width, app.height
+        );
+        let solid = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let shown = solid(&text_of(terminal));
+        let blank = app.width == 0 || app.height == 0;
+        return match solid(&message).starts_with(&shown) && (blank || !shown.is_empty()) {
+            true => Ok(()),
+            false => Err(format!("a tiny terminal shows {shown:?}, not {message:?}")),
+        };
+    }
+    let id = |item| app.plan.id_of(item).to_string();
+    match app.mode {
+        Mode::Browse => {
+            let row = selected_row(
+                buffer,
+                regions.tree_inner(),
+                app.tree.selected,
+                app.tree.offset,
+            )?;
+            let item = app.selected().ok_or("nothing selected")?;
+            match row.contains(&format!(" {} ", id(item))) {
+                true => Ok(()),
+                false => Err(format!("the selected row {row:?} is not {}", id(item))),
+            }
+        }
+        Mode::Search if !app.search.results().is_empty() => {
+            let inner = ratatui::widgets::Block::bordered().inner(regions.search);
+            let list = regions.search_list().intersection(inner);
+            let row = selected_row(buffer, list, app.search.selected, app.search.offset)?;
+            let hit = app.search.hit(app.search.selected).ok_or("no hit")?;
+            match row.starts_with(&format!("{} ", hit.id)) {
+                true => Ok(()),
+                false => Err(format!("the selected hit {row:?} is not {}", hit.id)),
+            }
+        }
+        Mode::Targets | Mode::Filter if !app.targets.rows.is_empty() => {
+            let inner = ratatui::widgets::Block::bordered().inner(regions.body);
+            let rows = ratatui::layout::Rect::new(
+                inner.x,
+                inner.y + 2,
+                inner.width,
+                inner.height.saturating_sub(2),
+            );
+            selected_row(buffer, rows, app.targets.selected, app.targets.offset).map(drop)
+        }
+        Mode::Overview if !app.summary.amounts.is_empty() => {
+            let theme = plan_explorer::tui::theme::theme(&Options::default());
+            let marked = (regions.body.top()..regions.body.bottom())
+                .any(|y| buffer[(regions.body.x + 1, y)].bg == theme.selected.bg.unwrap());
+            match marked {
+                true => Ok(()),
+                false => Err("no amount is drawn as selected".into()),
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
+/// In the tree view, the detail pane shows the selected item's laid-out
+/// document from its scroll offset, and that document names the item and
+/// its source line.
+fn detail_shows_the_selection(terminal: &Terminal<TestBackend>, app: &App) -> Result<(), String> {
+    use plan_explorer::plan::ItemRef;
+    let regions = plan_explorer::tui::layout::regions(app.width, app.height);
+    if regions.too_small || app.mode != plan_explorer::tui::action::Mode::Browse {
+        return Ok(());
+    }
+    let item = app.selected().ok_or("nothing selected")?;
+    let inner = regions.detail_inner();
+    if app.detail.item != Some(item) || app.detail.width != inner.width {
+        return Err(format!(
+            "the detail is laid out for {:?} at {}, not {item:?} at {}",
+            app.detail.item, app.detail.width, inner.width
+        ));
+    }
+    let text = |line: &ratatui::text::Line| -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    };
+    let document: String = app.detail.lines.iter().map(text).collect();
+    let kind = match item {
+        ItemRef::Area(..) => "Area",
+        ItemRef::Task(..) => "Task",
+        ItemRef::Commitment(..) => "Commitment",
+    };
+    let head = format!(
+        "{kind} {} · source line {}",
+        app.plan.id_of(item),
+        app.plan.line_of(item)
+    );
+    if !document.contains(&head) {
+        return Err(format!("the detail does not say {head:?}"));
+    }
+    let buffer = terminal.backend().buffer();
+    let shown = app.detail.lines.iter().skip(app.detail_scroll);
+    for (y, line) in (inner.top()..inner.bottom()).zip(shown) {
+        let row = row_at(buffer, inner.x, y, inner.width);
+        if row.trim_end() != text(line).trim_end() {
+            return Err(format!("detail row {y} is {row:?}, not {:?}", text(line)));
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
+    /// Random keys, clicks, pastes and resizes at any size from 0x0 to
+    /// 300x100: nothing panics, the selection is on screen, the detail
+    /// shows the selected item, and Esc leads back to the tree.
     #[test]
-    fn random_keys_at_random_sizes_never_panic(
-        w in 0u16..300,
-        h in 0u16..100,
+    fn random_keys_at_random_sizes_keep_the_screen_true_and_esc_leads_home(
+        (w, h) in any_size(),
         events in proptest::collection::vec(any_event(), 0..60),
         ascii in any::<bool>(),
     ) {
         let events: Vec<Event> = events.into_iter().filter(|e| *e != key('q')).collect();
         let options = Options { ascii, no_color: false };
-        let (terminal, app) = screen_with(w, h, events, options);
+        let (terminal, mut app) = screen_with(w, h, events, options);
         prop_assert!(app.tree.selected < app.tree.rows.len().max(1));
-        let _ = terminal;
+        if let Err(e) = selection_is_on_screen(&terminal, &app) {
+            prop_assert!(false, "{:?} at {}x{}: {}", app.mode, app.width, app.height, e);
+        }
+        if let Err(e) = detail_shows_the_selection(&terminal, &app) {
+            prop_assert!(false, "at {}x{}: {}", app.width, app.height, e);
+        }
+        let home = |app: &App| {
+            app.mode == plan_explorer::tui::action::Mode::Browse
+                && app.focus == plan_explorer::tui::app::Focus::Tree
+        };
+        let mut escapes = 0;
+        while !home(&app) && escapes < 3 {
+            let esc = plan_explorer::tui::event_to_action(&app, &code(KeyCode::Esc));
+            prop_assert!(esc.is_some(), "Esc does nothing in {:?}", app.mode);
+            app.update(esc.unwrap());
+            escapes += 1;
+        }
+        prop_assert!(home(&app), "three Escs leave {:?}, {:?}", app.mode, app.focus);
     }
 }
 
@@ -343,8 +522,7 @@ proptest! {
     /// update that says nothing did must leave the frame as it was.
     #[test]
     fn an_update_that_reports_no_change_leaves_the_frame_as_it_was(
-        w in 0u16..=300,
-        h in 0u16..=100,
+        (w, h) in any_size(),
         events in proptest::collection::vec(any_event(), 0..40),
     ) {
         let mut app = App::new(load_embedded().unwrap(), Options::default());

@@ -330,6 +330,16 @@ mod tests {
     }
 
     #[test]
+    fn the_help_has_a_section_for_every_mode() {
+        for mode in ALL {
+            assert!(
+                HELP_SECTIONS.iter().any(|(m, _)| m == mode),
+                "{mode:?} has no section in the help"
+            );
+        }
+    }
+
+    #[test]
     fn the_footer_comes_from_the_table() {
         let hints = footer_hints(Browse, false);
         assert!(hints.contains(&("/".to_string(), "search")));
