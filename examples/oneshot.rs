@@ -93,12 +93,17 @@ fn lines_plan(text: &str) -> Plan {
     Plan {
         title: "lines".into(),
         source: "lines".into(),
+        year: None,
         source_lines: commitments.len(),
         intro: vec![],
+        closing: vec![],
+        asides: vec![],
         areas: vec![Area {
             id: "1".into(),
             title: "lines".into(),
             line: 1,
+            kind: plan_explorer::plan::AreaKind::Plan,
+            part: None,
             tasks: vec![Task {
                 id: "1.1".into(),
                 title: "lines".into(),

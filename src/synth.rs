@@ -2,6 +2,7 @@
 //! real plan's clauses so that their characters, words and lengths look like
 //! the real thing. Deterministic for a given base and seed.
 
+use crate::plan::text::{is_clause_end, is_sentence_end};
 use crate::plan::{Area, Commitment, Plan, Target, Task};
 
 /// xorshift64: enough randomness for recombining text, no dependency.
@@ -37,8 +38,6 @@ struct Clause<'a> {
     source: Option<&'a Commitment>,
 }
 
-const CLAUSE_ENDS: &[char] = &['，', ',', '；', ';', '。', '：', ':', '！', '？'];
-
 /// A plan of exactly `commitments` commitments whose texts join 1 to 4
 /// clauses of `base`'s commitments, picked at random. Areas reuse the base's
 /// area titles; task titles are clauses. Ids follow positions ("1", "1.2",
@@ -52,7 +51,7 @@ pub fn synthetic_plan(base: &Plan, commitments: usize, seed: u64) -> Plan {
         .commitments()
         .flat_map(|(_, c)| {
             c.text
-                .split(CLAUSE_ENDS)
+                .split(|c| is_clause_end(c) || is_sentence_end(c))
                 .map(str::trim)
                 .filter(|t| t.chars().count() >= 2)
                 .map(move |text| Clause {
@@ -81,7 +80,7 @@ pub fn synthetic_plan(base: &Plan, commitments: usize, seed: u64) -> Plan {
     } else {
         &clauses
     };
-    let area_titles: Vec<&str> = base.areas.iter().map(|a| a.title.as_str()).collect();
+    let base_areas: Vec<&Area> = base.areas.iter().collect();
 
     let mut areas = Vec::new();
     let mut line = 0;
@@ -89,14 +88,13 @@ pub fn synthetic_plan(base: &Plan, commitments: usize, seed: u64) -> Plan {
     while remaining > 0 {
         let a = areas.len() + 1;
         line += 1;
-        let title = match area_titles.get((a - 1) % area_titles.len().max(1)) {
-            Some(t) => (*t).to_string(),
-            None => format!("area {a}"),
-        };
+        let like = base_areas.get((a - 1) % base_areas.len().max(1));
         let mut area = Area {
             id: a.to_string(),
-            title,
+            title: like.map_or_else(|| format!("area {a}"), |b| b.title.clone()),
             line,
+            kind: like.map_or_else(Default::default, |b| b.kind),
+            part: like.and_then(|b| b.part.clone()),
             tasks: Vec::new(),
         };
         let task_count = 4 + rng.below(12);
@@ -122,8 +120,11 @@ pub fn synthetic_plan(base: &Plan, commitments: usize, seed: u64) -> Plan {
     Plan {
         title: format!("{} (synthetic, {commitments} commitments)", base.title),
         source: base.source.clone(),
+        year: base.year,
         source_lines: line,
         intro: Vec::new(),
+        closing: vec![],
+        asides: vec![],
         areas,
     }
 }
@@ -203,8 +204,11 @@ mod tests {
         let base = Plan {
             title: "empty".into(),
             source: "empty.txt".into(),
+            year: None,
             source_lines: 0,
             intro: vec![],
+            closing: vec![],
+            asides: vec![],
             areas: vec![],
         };
         let plan = synthetic_plan(&base, 5, 0);

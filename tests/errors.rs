@@ -198,7 +198,7 @@ fn import_o_never_names_the_report_and_dash_is_stdout() {
 fn a_failed_import_leaves_the_old_plan_as_it_was() {
     let out = scratch("kept.json");
     std::fs::write(&out, "the old plan").unwrap();
-    let bad = write("flat-report.txt", "只有句子。\n".as_bytes());
+    let bad = write("latin1-report.txt", b"caf\xe9\n");
     let (status, _, _) = run(&["import", bad.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert_eq!(status, 2);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "the old plan");

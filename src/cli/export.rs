@@ -21,12 +21,14 @@ pub fn csv(plan: &Plan, excel: bool, out: &mut dyn Write) -> io::Result<()> {
         .map(|(_, c)| c.targets.len())
         .max()
         .unwrap_or(0);
-    let mut header: Vec<String> = ["id", "area", "task", "line", "text", "projects"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let mut header: Vec<String> = [
+        "id", "area", "kind", "part", "year", "task", "line", "text", "projects",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     for n in 1..=most {
-        for col in ["value", "unit", "qualifier", "subject"] {
+        for col in TARGET_COLUMNS {
             header.push(format!("target{n}_{col}"));
         }
     }
@@ -40,6 +42,9 @@ pub fn csv(plan: &Plan, excel: bool, out: &mut dyn Write) -> io::Result<()> {
         let mut row = vec![
             field(&c.id),
             field(&area.title),
+            area.kind.as_str().to_string(),
+            field(area.part.as_deref().unwrap_or("")),
+            plan.year.map(|y| y.to_string()).unwrap_or_default(),
             field(&task.title),
             c.line.to_string(),
             field(&c.text),
@@ -48,7 +53,7 @@ pub fn csv(plan: &Plan, excel: bool, out: &mut dyn Write) -> io::Result<()> {
         for n in 0..most {
             match c.targets.get(n) {
                 Some(t) => row.extend(target_fields(t, excel)),
-                None => row.extend(std::iter::repeat_n(String::new(), 4)),
+                None => row.extend(std::iter::repeat_n(String::new(), TARGET_COLUMNS.len())),
             }
         }
         writeln!(out, "{}", row.join(","))?;
@@ -56,9 +61,13 @@ pub fn csv(plan: &Plan, excel: bool, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn target_fields(t: &Target, excel: bool) -> [String; 4] {
+/// The columns of each target in a commitment's row.
+const TARGET_COLUMNS: [&str; 5] = ["value", "value_max", "unit", "qualifier", "subject"];
+
+fn target_fields(t: &Target, excel: bool) -> [String; TARGET_COLUMNS.len()] {
     [
         value_text(t.value),
+        t.value_max.map(value_text).unwrap_or_default(),
         csv_cell(&t.unit, excel),
         csv_cell(t.qualifier.as_deref().unwrap_or(""), excel),
         csv_cell(t.subject.as_deref().unwrap_or(""), excel),
@@ -76,12 +85,30 @@ fn md(text: &str) -> String {
 pub fn markdown(plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# {}\n", md(&plan.title))?;
     writeln!(out, "Source: `{}`\n", printable(&plan.source))?;
+    if let Some(year) = plan.year {
+        writeln!(out, "Year: {year}\n")?;
+    }
     for intro in &plan.intro {
         writeln!(out, "> {} *(line {})*\n", md(&intro.text), intro.line)?;
     }
     for area in &plan.areas {
-        writeln!(out, "## {} {}\n", area.id, md(&area.title))?;
-        writeln!(out, "*Line {}.*\n", area.line)?;
+        let label = area
+            .kind
+            .label()
+            .map(|l| format!("[{l}] "))
+            .unwrap_or_default();
+        writeln!(out, "## {} {label}{}\n", area.id, md(&area.title))?;
+        let part = area
+            .part
+            .as_deref()
+            .map(|p| format!(" · part {}", md(p)))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "*Line {} · {}{part}.*\n",
+            area.line,
+            area.kind.as_str()
+        )?;
         for task in &area.tasks {
             writeln!(out, "### {} {}\n", task.id, md(&task.title))?;
             for c in &task.commitments {
@@ -103,7 +130,7 @@ pub fn markdown(plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
                     writeln!(
                         out,
                         "| {id} | {} | {} | {} | {} |",
-                        value_text(t.value),
+                        t.value_text(),
                         md(&t.unit),
                         md(t.qualifier.as_deref().unwrap_or("")),
                         md(t.subject.as_deref().unwrap_or(""))

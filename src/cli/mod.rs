@@ -54,12 +54,19 @@ pub enum Command {
         after_help = "Example:\n  plan-explorer import seeds/luzhou-2026-work-report.txt -o data/luzhou-2026.json"
     )]
     Import {
-        /// The report, a UTF-8 text file.
+        /// The report: a text file in UTF-8, UTF-16 with a byte order mark, or GB18030 (GBK).
         report: PathBuf,
         /// Write the plan here instead of to stdout (`-` is stdout). The file
         /// is replaced whole or not at all, and never the report itself.
         #[arg(short, long, value_name = "OUT.json")]
         output: Option<PathBuf>,
+        /// The year the plan is for, when the report does not say it.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1949..=2200))]
+        year: Option<u32>,
+        /// Print every source line with the role it was given and the rules that
+        /// decided it, instead of the plan.
+        #[arg(long)]
+        explain: bool,
     },
     /// Print the loaded plan as JSON, CSV (one row per commitment) or Markdown.
     #[command(
@@ -110,9 +117,9 @@ pub enum Command {
         #[arg(long)]
         mark: bool,
     },
-    /// List every quantitative target with its commitment and source line.
+    /// List this year's quantitative targets with their commitment and source line.
     #[command(
-        after_help = "Examples:\n  plan-explorer targets --unit 亿元 --sort value\n  plan-explorer targets --area 3\n  plan-explorer targets --csv --excel > targets.csv\n  plan-explorer targets --json | jq 'map(select(.qualifier != null))'"
+        after_help = "Examples:\n  plan-explorer targets --unit 亿元 --sort value\n  plan-explorer targets --area 3\n  plan-explorer targets --csv --excel > targets.csv\n  plan-explorer targets --json | jq 'map(select(.qualifier != null))'\n  plan-explorer targets --all    also last year's results and multi-year goals"
     )]
     Targets {
         #[arg(long, conflicts_with_all = ["csv", "excel"])]
@@ -132,6 +139,10 @@ pub enum Command {
         /// Document order (line), or largest first within each unit (value).
         #[arg(long, value_enum, default_value_t = TargetSort::Line)]
         sort: TargetSort,
+        /// Also list the numbers of review and outlook areas (last year's
+        /// results, multi-year goals), which are not this year's targets.
+        #[arg(long)]
+        all: bool,
     },
     /// List every named project with its commitment and source line.
     #[command(after_help = "Example:\n  plan-explorer projects | grep 高速")]
@@ -139,13 +150,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Per-area counts of tasks, commitments, targets and projects.
+    /// Per-area counts of tasks, commitments, targets and projects, for this year's plan.
     #[command(
         after_help = "Example:\n  plan-explorer stats --json | jq '.[] | select(.targets > 5)'"
     )]
     Stats {
         #[arg(long)]
         json: bool,
+        /// Also count review and outlook areas.
+        #[arg(long)]
+        all: bool,
     },
     /// Print shell completions.
     #[command(
@@ -296,7 +310,15 @@ pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliEr
         return open_app(path, max_size, cli.ascii, cli.overview);
     };
     match command {
-        Command::Import { report, output } => import(&report, output.as_deref(), max_size, out),
+        Command::Import {
+            report,
+            output,
+            year,
+            explain,
+        } => {
+            let options = plan::import::Options { year, max_size };
+            import(&report, output.as_deref(), &options, explain, out)
+        }
         Command::Completions { shell } => {
             // clap_complete panics when its writer fails (a closed pipe, a
             // full disk), so the script is made in memory and written here.
@@ -349,6 +371,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliEr
             unit,
             area,
             sort,
+            all,
         } => {
             let plan = load_plan(path, max_size)?;
             let within = match area.as_deref() {
@@ -362,6 +385,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliEr
                 unit: unit.as_deref(),
                 within,
                 by_value: sort == TargetSort::Value,
+                scope: plan::stats::Scope::from_all(all),
             };
             let format = match (json, csv || excel) {
                 (true, _) => targets::TargetFormat::Json,
@@ -374,8 +398,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliEr
             let found = output::projects(&load_plan(path, max_size)?, json, style, out)?;
             Ok(Outcome::found_if(found))
         }
-        Command::Stats { json } => {
-            output::stats(&load_plan(path, max_size)?, json, out)?;
+        Command::Stats { json, all } => {
+            let scope = plan::stats::Scope::from_all(all);
+            output::stats(&load_plan(path, max_size)?, scope, json, out)?;
             Ok(Outcome::Found)
         }
     }
@@ -416,7 +441,8 @@ fn write_json(plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
 fn import(
     report: &Path,
     output: Option<&Path>,
-    max_size: u64,
+    options: &plan::import::Options,
+    explain: bool,
     out: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
     let output = output.filter(|path| *path != Path::new("-"));
@@ -427,7 +453,29 @@ fn import(
             path: path.display().to_string(),
         });
     }
-    let plan = plan::import::import_file_limited(report, max_size)?;
+    let imported = plan::import::import_file_with(report, options)?;
+    let mut stderr = io::stderr();
+    if imported.encoding != "UTF-8" {
+        let _ = writeln!(
+            stderr,
+            "plan-explorer: read {} as {}",
+            escape::printable(&report.display().to_string()),
+            imported.encoding
+        );
+    }
+    for note in &imported.notes {
+        let _ = writeln!(stderr, "plan-explorer: note: {}", escape::printable(note));
+    }
+    if explain {
+        // Report text is data: each line is printed through `printable`.
+        for row in plan::import::explain(&imported).lines() {
+            writeln!(out, "{}", escape::printable(row))?;
+        }
+        if output.is_none() {
+            return Ok(Outcome::Found);
+        }
+    }
+    let plan = imported.plan;
     match output {
         Some(path) => {
             crate::files::write_atomic(path, |w| w.write_all(plan_json(&plan).as_bytes())).map_err(
@@ -437,6 +485,7 @@ fn import(
                 },
             )?
         }
+        None if explain => {}
         None => write_json(&plan, out)?,
     }
     Ok(Outcome::Found)

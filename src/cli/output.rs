@@ -11,7 +11,8 @@ use serde_json::json;
 
 use super::Style;
 use super::escape::{printable, push_printable};
-use crate::plan::{ItemRef, Plan, Target};
+use crate::plan::stats::Scope;
+use crate::plan::{AreaKind, ItemRef, Plan, Target};
 use crate::width::{char_width, str_width, truncate};
 
 /// Writes one line, cut to the terminal's width when there is one.
@@ -27,16 +28,30 @@ pub(super) fn json_line(out: &mut dyn Write, value: &serde_json::Value) -> io::R
     writeln!(out, "{text}")
 }
 
-/// A target as the model writes it, with its commitment and line instead of
-/// its offset within the sentence.
-pub(super) fn target_json(t: &Target, commitment: &str, line: usize) -> serde_json::Value {
+/// A target as the model writes it, with its commitment, line and the kind
+/// of its area instead of its offset within the sentence.
+pub(super) fn target_json(
+    t: &Target,
+    commitment: &str,
+    line: usize,
+    kind: AreaKind,
+) -> serde_json::Value {
     let mut value = serde_json::to_value(t).unwrap_or_default();
     if let Some(map) = value.as_object_mut() {
         map.remove("start");
         map.insert("line".into(), line.into());
         map.insert("commitment".into(), commitment.into());
+        map.insert("kind".into(), kind.as_str().into());
     }
     value
+}
+
+/// A title, after its area's label when the area is a review or an outlook.
+pub(super) fn labelled(kind: AreaKind, title: &str) -> String {
+    match kind.label() {
+        Some(label) => format!("[{label}] {}", printable(title)),
+        None => printable(title).into_owned(),
+    }
 }
 
 fn target_text(t: &Target) -> String {
@@ -65,18 +80,30 @@ pub fn show(plan: &Plan, item: ItemRef, json: bool, out: &mut dyn Write) -> io::
             ItemRef::Commitment(a, t, c) => serde_json::to_value(plan.commitment(a, t, c)),
         };
         let mut value = value.unwrap_or_default();
+        let area = plan.area(item);
         if let Some(map) = value.as_object_mut() {
-            map.insert("kind".into(), item.kind().as_str().into());
+            // `item` says what the id names; `kind`, `part` and `year` say
+            // which part of the report it belongs to.
+            map.insert("item".into(), item.kind().as_str().into());
+            map.insert("kind".into(), area.kind.as_str().into());
+            if let Some(part) = &area.part {
+                map.insert("part".into(), part.as_str().into());
+            }
+            if let Some(year) = plan.year {
+                map.insert("year".into(), year.into());
+            }
         }
         return json_line(out, &value);
     }
     let area = plan.area(item);
+    let area_title = labelled(area.kind, &area.title);
     match item {
         ItemRef::Area(_) => {
-            writeln!(out, "{}  {}", area.id, printable(&area.title))?;
+            writeln!(out, "{}  {area_title}", area.id)?;
             writeln!(
                 out,
-                "area · line {} · {} tasks · {} commitments · {} targets",
+                "area · {} · line {} · {} tasks · {} commitments · {} targets",
+                area.kind.as_str(),
                 area.line,
                 area.tasks.len(),
                 area.commitment_count(),
@@ -88,7 +115,7 @@ pub fn show(plan: &Plan, item: ItemRef, json: bool, out: &mut dyn Write) -> io::
             }
         }
         ItemRef::Task(a, t) => {
-            writeln!(out, "{}  {}", area.id, printable(&area.title))?;
+            writeln!(out, "{}  {area_title}", area.id)?;
             writeln!(out)?;
             show_task(plan.task(a, t), out)?;
         }
@@ -97,9 +124,8 @@ pub fn show(plan: &Plan, item: ItemRef, json: bool, out: &mut dyn Write) -> io::
             let commitment = plan.commitment(a, t, c);
             writeln!(
                 out,
-                "{}  {} › {}  {}",
+                "{}  {area_title} › {}  {}",
                 area.id,
-                printable(&area.title),
                 task.id,
                 printable(&task.title)
             )?;
@@ -155,7 +181,14 @@ pub fn tree(
             .areas
             .iter()
             .map(|a| {
-                let mut area = json!({"id": a.id, "title": a.title, "line": a.line});
+                let mut area =
+                    json!({"id": a.id, "title": a.title, "line": a.line, "kind": a.kind});
+                if let Some(part) = &a.part {
+                    area["part"] = part.as_str().into();
+                }
+                if let Some(year) = plan.year {
+                    area["year"] = year.into();
+                }
                 if depth >= 2 {
                     area["tasks"] = a
                         .tasks
@@ -179,21 +212,21 @@ pub fn tree(
         return json_line(out, &serde_json::Value::Array(areas));
     }
     let outline_row = |out: &mut dyn Write, indent: usize, id: &str, text: &str| {
-        let row = format!("{}{:<8} {}", "  ".repeat(indent), id, printable(text));
+        let row = format!("{}{:<8} {}", "  ".repeat(indent), id, text);
         line(out, style, &row)
     };
     for area in &plan.areas {
-        outline_row(out, 0, &area.id, &area.title)?;
+        outline_row(out, 0, &area.id, &labelled(area.kind, &area.title))?;
         if depth < 2 {
             continue;
         }
         for task in &area.tasks {
-            outline_row(out, 1, &task.id, &task.title)?;
+            outline_row(out, 1, &task.id, &printable(&task.title))?;
             if depth < 3 {
                 continue;
             }
             for c in &task.commitments {
-                outline_row(out, 2, &c.id, &c.text)?;
+                outline_row(out, 2, &c.id, &printable(&c.text))?;
             }
         }
     }
@@ -353,8 +386,8 @@ pub fn projects(plan: &Plan, json: bool, style: Style, out: &mut dyn Write) -> i
 }
 
 /// Per-area counts for scripts.
-pub fn stats(plan: &Plan, json: bool, out: &mut dyn Write) -> io::Result<()> {
-    let stats = crate::plan::stats::area_stats(plan);
+pub fn stats(plan: &Plan, scope: Scope, json: bool, out: &mut dyn Write) -> io::Result<()> {
+    let stats = crate::plan::stats::area_stats_in(plan, scope);
     if json {
         return json_line(out, &serde_json::to_value(&stats).unwrap_or_default());
     }
@@ -372,7 +405,7 @@ pub fn stats(plan: &Plan, json: bool, out: &mut dyn Write) -> io::Result<()> {
             s.commitments,
             s.targets,
             s.projects,
-            printable(&s.title)
+            labelled(s.kind, &s.title)
         )?;
     }
     Ok(())

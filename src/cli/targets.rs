@@ -7,7 +7,8 @@ use super::escape::{csv_cell, printable};
 use super::output::{json_line, line, target_json};
 use super::{Outcome, Style};
 use crate::plan::model::format_value;
-use crate::plan::{Commitment, ItemRef, Plan, Target};
+use crate::plan::stats::{Scope, targets_in};
+use crate::plan::{AreaKind, Commitment, ItemRef, Plan, Target};
 use crate::width::str_width;
 
 /// Which targets to list, and in what order.
@@ -20,6 +21,8 @@ pub struct TargetQuery<'a> {
     /// Largest first within each unit (units in order of first mention),
     /// rather than in document order.
     pub by_value: bool,
+    /// This year's plan only, or review and outlook areas too.
+    pub scope: Scope,
 }
 
 /// How targets are written.
@@ -33,6 +36,7 @@ pub enum TargetFormat {
 struct Row<'a> {
     commitment: &'a Commitment,
     target: &'a Target,
+    kind: AreaKind,
 }
 
 /// Lists the targets the query selects. Nothing selected exits 1, with a
@@ -44,10 +48,13 @@ pub fn targets(
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let in_scope: Vec<Row> = plan
-        .targets()
+    let in_scope: Vec<Row> = targets_in(plan, query.scope)
         .filter(|(item, _, _)| query.within.is_none_or(|(scope, _)| contains(scope, *item)))
-        .map(|(_, commitment, target)| Row { commitment, target })
+        .map(|(item, commitment, target)| Row {
+            commitment,
+            target,
+            kind: plan.areas[item.area()].kind,
+        })
         .collect();
     let units = units_by_first_mention(&in_scope);
     let mut rows: Vec<&Row> = in_scope
@@ -66,7 +73,7 @@ pub fn targets(
         TargetFormat::Json => {
             let value = rows
                 .iter()
-                .map(|r| target_json(r.target, &r.commitment.id, r.commitment.line))
+                .map(|r| target_json(r.target, &r.commitment.id, r.commitment.line, r.kind))
                 .collect();
             json_line(out, &serde_json::Value::Array(value))?;
         }
@@ -122,19 +129,24 @@ fn csv(rows: &[&Row], excel: bool, out: &mut dyn Write) -> io::Result<()> {
         out.write_all("\u{feff}".as_bytes())?;
     }
     let cell = |text: &str| csv_cell(text, excel);
-    writeln!(out, "commitment,line,value,unit,qualifier,text,subject")?;
+    writeln!(
+        out,
+        "commitment,line,value,unit,qualifier,text,subject,value_max,kind"
+    )?;
     for row in rows {
         let t = row.target;
         writeln!(
             out,
-            "{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{}",
             cell(&row.commitment.id),
             row.commitment.line,
             format_value(t.value),
             cell(&t.unit),
             cell(t.qualifier.as_deref().unwrap_or("")),
             cell(&t.text),
-            cell(t.subject.as_deref().unwrap_or(""))
+            cell(t.subject.as_deref().unwrap_or("")),
+            t.value_max.map(format_value).unwrap_or_default(),
+            row.kind.as_str()
         )?;
     }
     Ok(())
@@ -143,11 +155,16 @@ fn csv(rows: &[&Row], excel: bool, out: &mut dyn Write) -> io::Result<()> {
 fn table(rows: &[&Row], style: Style, out: &mut dyn Write) -> io::Result<()> {
     for row in rows {
         let t = row.target;
+        let label = row
+            .kind
+            .label()
+            .map(|l| format!("  [{l}]"))
+            .unwrap_or_default();
         let text = format!(
-            "{:<8} {:>4}  {:>8} {} {} {}",
+            "{:<8} {:>4}  {:>8} {} {} {}{label}",
             row.commitment.id,
             row.commitment.line,
-            format_value(t.value),
+            t.value_text(),
             pad(&printable(&t.unit), 4),
             pad(&printable(t.qualifier.as_deref().unwrap_or("-")), 6),
             printable(t.subject.as_deref().unwrap_or("-"))

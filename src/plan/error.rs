@@ -22,8 +22,6 @@ pub enum ImportError {
     },
     #[error("{path}: the report is empty")]
     Empty { path: String },
-    #[error("{path}: the report has no headings (a heading is a line with no closing 。)")]
-    NoHeadings { path: String },
 }
 
 impl ImportError {
@@ -37,7 +35,6 @@ impl ImportError {
                 ImportError::NotUtf8 { path, line, column }
             }
             ImportError::Empty { .. } => ImportError::Empty { path },
-            ImportError::NoHeadings { .. } => ImportError::NoHeadings { path },
         }
     }
 }

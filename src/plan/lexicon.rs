@@ -5,6 +5,7 @@
 //! The extractors work on a sentence's chars, so every index here is a char
 //! index and every slice is a verbatim run of the sentence.
 
+pub(crate) use super::text::char_len;
 use super::text::{is_clause_end, is_sentence_end};
 
 /// Verbs that build: their object is a facility or site.
@@ -55,6 +56,8 @@ pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
+/// Chinese numerals, as they number parts (一、), sections ((二)) and points
+/// (三是), and count things (三大, 一批).
 pub(crate) fn is_chinese_numeral(c: char) -> bool {
     "一二三四五六七八九十百千万零〇两".contains(c)
 }
@@ -80,6 +83,21 @@ pub(crate) fn is_enumeration_deng(chars: &[char], i: usize) -> bool {
             prev,
             Some('高' | '平' | '对' | '同' | '均' | '初' | '中' | '上' | '相' | '优' | '特' | '何')
         )
+}
+
+/// A sentence as the extractors read it: its chars, and which of them lie
+/// within quotes. Built once and shared by the target and project rules.
+pub(crate) struct Sentence {
+    pub chars: Vec<char>,
+    pub quoted: Vec<bool>,
+}
+
+impl Sentence {
+    pub fn new(text: &str) -> Sentence {
+        let chars: Vec<char> = text.chars().collect();
+        let quoted = quote_mask(&chars);
+        Sentence { chars, quoted }
+    }
 }
 
 /// Quote and title marks open and close.
@@ -110,10 +128,6 @@ pub(crate) fn quote_mask(chars: &[char]) -> Vec<bool> {
         .collect()
 }
 
-pub(crate) fn clen(word: &str) -> usize {
-    word.chars().count()
-}
-
 /// The chars `from..to` as a string; empty when the range is out of bounds.
 pub(crate) fn slice(chars: &[char], from: usize, to: usize) -> String {
     chars
@@ -128,7 +142,7 @@ pub(crate) fn word_at(chars: &[char], pos: usize, word: &str) -> bool {
 }
 
 pub(crate) fn word_before(chars: &[char], end: usize, word: &str) -> bool {
-    let n = clen(word);
+    let n = char_len(word);
     end >= n && word_at(chars, end - n, word)
 }
 
@@ -141,7 +155,7 @@ pub(crate) fn longest_at(
     words
         .iter()
         .filter(|w| word_at(chars, pos, w))
-        .max_by_key(|w| clen(w))
+        .max_by_key(|w| char_len(w))
         .copied()
 }
 
@@ -154,7 +168,7 @@ pub(crate) fn longest_before(
     words
         .iter()
         .filter(|w| word_before(chars, end, w))
-        .max_by_key(|w| clen(w))
+        .max_by_key(|w| char_len(w))
         .copied()
 }
 

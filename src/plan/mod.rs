@@ -2,6 +2,7 @@
 //! loader that reads it back. None of this touches the terminal.
 
 pub mod error;
+pub mod extract;
 pub mod import;
 pub mod item;
 mod lexicon;
@@ -17,4 +18,4 @@ pub mod text;
 
 pub use error::{ImportError, LoadError};
 pub use item::{Item, ItemKind, ItemRef};
-pub use model::{Area, Commitment, IntroLine, Plan, Target, Task};
+pub use model::{Area, AreaKind, Commitment, Passage, Plan, Target, Task};

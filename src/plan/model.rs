@@ -11,19 +11,60 @@ pub struct Plan {
     pub title: String,
     /// The file name of the report the plan was imported from.
     pub source: String,
+    /// The year the plan is for, when the report says it (or `import --year`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u32>,
     /// How many lines the source text has; 0 when unknown. Lets the loader
     /// reject items that cite a line beyond the source.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub source_lines: usize,
-    pub intro: Vec<IntroLine>,
+    /// The title block and opening lines before the first heading.
+    pub intro: Vec<Passage>,
     pub areas: Vec<Area>,
+    /// The closing address (各位代表!……) and what follows it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closing: Vec<Passage>,
+    /// Page furniture of a re-post (continuation markers, date, source,
+    /// byline, editor and app-prompt lines), kept so that nothing is lost.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub asides: Vec<Passage>,
 }
 
-/// A line of text that stands before the first heading.
+/// A source line kept outside the areas: intro, closing or aside.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IntroLine {
+pub struct Passage {
     pub line: usize,
     pub text: String,
+}
+
+/// What an area speaks of: this year's work, last year's results, or goals
+/// over several years.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AreaKind {
+    #[default]
+    Plan,
+    Review,
+    Outlook,
+}
+
+impl AreaKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AreaKind::Plan => "plan",
+            AreaKind::Review => "review",
+            AreaKind::Outlook => "outlook",
+        }
+    }
+
+    /// The label a reader sees beside a review or outlook area: 回顾, 展望.
+    pub fn label(self) -> Option<&'static str> {
+        match self {
+            AreaKind::Plan => None,
+            AreaKind::Review => Some("回顾"),
+            AreaKind::Outlook => Some("展望"),
+        }
+    }
 }
 
 /// A headed work area.
@@ -32,6 +73,12 @@ pub struct Area {
     pub id: String,
     pub title: String,
     pub line: usize,
+    /// Plans written before areas had kinds are all this year's work.
+    #[serde(default)]
+    pub kind: AreaKind,
+    /// The part heading the area falls under, such as 三、2026年工作安排.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
     pub tasks: Vec<Task>,
 }
 
@@ -63,6 +110,9 @@ pub struct Commitment {
 pub struct Target {
     #[serde(serialize_with = "serialize_number")]
     pub value: f64,
+    /// The upper end of a range such as 4.5%—5%, whose lower end is `value`.
+    #[serde(default, serialize_with = "serialize_optional_number")]
+    pub value_max: Option<f64>,
     pub unit: String,
     pub qualifier: Option<String>,
     /// The verbatim span of the commitment's text.
@@ -82,21 +132,46 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
+/// The value as an integer when it is a whole number that f64 holds exactly
+/// (below 2^53), so that it prints without a trailing `.0`.
+fn whole_number(value: f64) -> Option<i64> {
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    (value.fract() == 0.0 && value.abs() < EXACT).then_some(value as i64)
+}
+
 /// Writes whole numbers without a trailing `.0`, so 2100 stays 2100 and 31.3 stays 31.3.
 fn serialize_number<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
-    if value.fract() == 0.0 && value.abs() < 9.0e15 {
-        serializer.serialize_i64(*value as i64)
-    } else {
-        serializer.serialize_f64(*value)
+    match whole_number(*value) {
+        Some(n) => serializer.serialize_i64(n),
+        None => serializer.serialize_f64(*value),
+    }
+}
+
+fn serialize_optional_number<S: Serializer>(
+    value: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => serialize_number(v, serializer),
+        None => serializer.serialize_none(),
     }
 }
 
 /// A value as the report writes it: 2100, 31.3.
 pub fn format_value(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
+    match whole_number(value) {
+        Some(n) => n.to_string(),
+        None => value.to_string(),
+    }
+}
+
+impl Target {
+    /// The value, or the range it spans: 2100, 31.3, 4.5–5.
+    pub fn value_text(&self) -> String {
+        match self.value_max {
+            Some(max) => format!("{}–{}", format_value(self.value), format_value(max)),
+            None => format_value(self.value),
+        }
     }
 }
 
@@ -241,6 +316,11 @@ impl Task {
 }
 
 impl Area {
+    /// True when the area is this year's work, whose targets are the plan's.
+    pub fn is_plan(&self) -> bool {
+        self.kind == AreaKind::Plan
+    }
+
     pub fn commitment_count(&self) -> usize {
         self.tasks.iter().map(|t| t.commitments.len()).sum()
     }
@@ -258,12 +338,17 @@ mod tests {
         Plan {
             title: "t".into(),
             source: "s.txt".into(),
+            year: None,
             source_lines: 3,
             intro: vec![],
+            closing: vec![],
+            asides: vec![],
             areas: vec![Area {
                 id: "1".into(),
                 title: "A".into(),
                 line: 1,
+                kind: AreaKind::Plan,
+                part: None,
                 tasks: vec![Task {
                     id: "1.1".into(),
                     title: "T".into(),
@@ -296,6 +381,7 @@ mod tests {
     fn whole_numbers_serialize_without_fraction() {
         let t = Target {
             value: 2100.0,
+            value_max: None,
             unit: "亿元".into(),
             qualifier: None,
             text: "2100亿元".into(),
@@ -307,5 +393,16 @@ mod tests {
         let t = Target { value: 31.3, ..t };
         let json = serde_json::to_string(&t).unwrap();
         assert!(json.contains(r#""value":31.3,"#), "{json}");
+        assert!(json.contains(r#""value_max":null,"#), "{json}");
+        let t = Target {
+            value: 4.5,
+            value_max: Some(5.0),
+            ..t
+        };
+        let json = serde_json::to_string(&t).unwrap();
+        assert!(json.contains(r#""value":4.5,"value_max":5,"#), "{json}");
+        assert_eq!(t.value_text(), "4.5–5");
+        assert_eq!(format_value(1e20), "100000000000000000000");
+        assert_eq!(format_value(-3.0), "-3");
     }
 }

@@ -15,13 +15,14 @@
 
 use std::collections::HashSet;
 
+use super::lexicon::Sentence;
 use super::lexicon::{
-    ADVERBS, BUILD_VERBS, FACILITY_SUFFIXES, LAUNCH_VERBS, MANNER_ADVERBS, OTHER_VERBS, clen,
+    ADVERBS, BUILD_VERBS, FACILITY_SUFFIXES, LAUNCH_VERBS, MANNER_ADVERBS, OTHER_VERBS, char_len,
     enumerator_len, is_break, is_digit, is_enumeration_deng, longest_at, longest_before,
-    numeral_run, quote_mask, slice, strip_leading, verb_len_at, word_before,
+    numeral_run, slice, strip_leading, verb_len_at, word_before,
 };
+use super::model::Target;
 use super::quantity::{number_at, unit_at};
-use super::targets::extract_targets;
 
 /// Heads after 等 that denote projects or sites, besides facility suffixes.
 const SITE_HEADS: &[&str] = &["项目", "工程", "设施", "场馆"];
@@ -50,23 +51,32 @@ const NAME_MAX_CHARS: usize = 30;
 
 /// The proper names of projects, facilities and sites the sentence lists, in
 /// order of first mention.
-pub fn extract_projects(sentence: &str) -> Vec<String> {
-    let chars: Vec<char> = sentence.chars().collect();
-    let quoted = quote_mask(&chars);
-    let quantities: Vec<(usize, usize)> = extract_targets(sentence)
+/// `targets` are the sentence's targets, as [`extract_targets`] finds them:
+/// their quantities are skipped, not read as names.
+///
+/// [`extract_targets`]: super::targets::extract_targets
+pub fn extract_projects(sentence: &str, targets: &[Target]) -> Vec<String> {
+    projects_in(&Sentence::new(sentence), targets)
+}
+
+/// [`extract_projects`] on a sentence already split into chars.
+pub(crate) fn projects_in(sentence: &Sentence, targets: &[Target]) -> Vec<String> {
+    let chars = &sentence.chars[..];
+    let quoted = &sentence.quoted[..];
+    let quantities: Vec<(usize, usize)> = targets
         .iter()
-        .map(|t| (t.start, t.start + clen(&t.text)))
+        .map(|t| (t.start, t.start + char_len(&t.text)))
         .collect();
     let mut found = Vec::new();
-    for (s, e) in clauses(&chars, &quoted) {
-        enumerations(&chars, &quoted, &quantities, (s, e), &mut found);
-        built_objects(&chars, &quoted, (s, e), &mut found);
+    for (s, e) in clauses(chars, quoted) {
+        enumerations(chars, quoted, &quantities, (s, e), &mut found);
+        built_objects(chars, quoted, (s, e), &mut found);
     }
     found.sort_unstable();
     let mut seen = HashSet::new();
     found
         .into_iter()
-        .map(|(s, e)| slice(&chars, s, e))
+        .map(|(s, e)| slice(chars, s, e))
         .filter(|name| seen.insert(name.clone()))
         .collect()
 }
@@ -162,10 +172,10 @@ fn head_names_sites(chars: &[char], s: usize, mut e: usize) -> bool {
         return false;
     }
     while let Some(w) = longest_before(chars, e, HEAD_ACTIONS) {
-        if e <= s + clen(w) {
+        if e <= s + char_len(w) {
             break;
         }
-        e -= clen(w);
+        e -= char_len(w);
     }
     longest_before(chars, e, SITE_HEADS).is_some() || ends_with_facility(chars, s, e)
 }
@@ -184,9 +194,9 @@ fn strip_openers(chars: &[char], mut s: usize, e: usize, verbs: &[&[&str]]) -> u
         if let Some(m) = longest_at(chars, s, MANNER_ADVERBS)
             && all_verbs
                 .iter()
-                .any(|l| verb_len_at(chars, s + clen(m), l).is_some())
+                .any(|l| verb_len_at(chars, s + char_len(m), l).is_some())
         {
-            s += clen(m);
+            s += char_len(m);
         }
         if s == before {
             return s;
@@ -308,7 +318,7 @@ fn skip_leading_quantity(chars: &[char], s: usize, e: usize) -> usize {
 
 /// True when `s..e` ends with a facility suffix and holds more than the suffix.
 fn ends_with_facility(chars: &[char], s: usize, e: usize) -> bool {
-    longest_before(chars, e, FACILITY_SUFFIXES).is_some_and(|w| e > s + clen(w))
+    longest_before(chars, e, FACILITY_SUFFIXES).is_some_and(|w| e > s + char_len(w))
 }
 
 /// The filters every name passes.
@@ -351,7 +361,7 @@ G321纳溪段 九支赤水河大桥
 47: 市残疾人托养服务中心";
 
     fn names(sentence: &str) -> Vec<String> {
-        extract_projects(sentence)
+        extract_projects(sentence, &crate::plan::targets::extract_targets(sentence))
     }
 
     const NONE: [&str; 0] = [];
@@ -452,7 +462,7 @@ G321纳溪段 九支赤水河大桥
             "。。",
         ];
         for s in odd {
-            let _ = extract_projects(s);
+            let _ = names(s);
         }
         let huge = "建设城东公园、".repeat(20_000) + "城西公园等项目。";
         assert_eq!(names(&huge), ["城东公园", "城西公园"]);
@@ -463,7 +473,7 @@ G321纳溪段 九支赤水河大桥
         fn names_are_verbatim(
             s in "[建设成开工推进加快等的和、,。“”0-9个项目公园中心馆街段A-Z\\PC]{0,40}"
         ) {
-            for name in extract_projects(&s) {
+            for name in names(&s) {
                 prop_assert!(!name.is_empty());
                 prop_assert!(s.contains(name.as_str()));
             }

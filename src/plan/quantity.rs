@@ -2,7 +2,7 @@
 //! the qualifiers written around a quantity, and the readers of a number and
 //! of the unit that follows it. Indices are char indices.
 
-use super::lexicon::{clen, is_digit, longest_at, word_at};
+use super::lexicon::{char_len, is_digit, longest_at, word_at};
 
 /// What a unit measures, which decides where a target's subject is looked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +26,8 @@ const COUNT_UNITS: &[&str] = &[
 #[rustfmt::skip]
 const MEASURE_UNITS: &[&str] = &[
     "元", "美元", "亩", "公顷", "公里", "千米", "米", "延米", "平方米", "平方公里", "平方千米",
-    "立方米", "吨", "千克", "公斤", "千瓦", "千瓦时", "兆瓦", "个月", "个工作日",
+    "立方米", "吨", "千克", "公斤", "斤", "千瓦", "千瓦时", "兆瓦", "个月", "个工作日", "标箱",
+    "微克/立方米",
 ];
 
 const RATIO_UNITS: &[&str] = &["个百分点", "百分点", "%", "\u{FF05}", "‰", "倍"];
@@ -49,7 +50,7 @@ pub(crate) const MID_QUALIFIERS: &[&str] = &["余", "多"];
 #[rustfmt::skip]
 pub(crate) const PREFIX_QUALIFIERS: &[&str] = &[
     "不少于", "不低于", "不超过", "不高于", "不足", "超过", "超出", "将近", "接近", "大约", "至少",
-    "高达", "多达", "达到", "约", "近", "超", "逾", "达",
+    "高达", "多达", "达到", "力争突破", "突破", "控制在", "下降", "约", "近", "超", "逾", "达",
 ];
 
 /// Qualifiers written right after a unit.
@@ -123,8 +124,8 @@ fn base_unit_at(chars: &[char], pos: usize) -> Option<(&'static str, UnitKind)> 
     let (unit, kind) = lists
         .iter()
         .filter_map(|(l, k)| longest_at(chars, pos, l).map(|u| (u, *k)))
-        .max_by_key(|(u, _)| clen(u))?;
-    let blocked = clen(unit) == 1 && longest_at(chars, pos, UNIT_WORDS).is_some();
+        .max_by_key(|(u, _)| char_len(u))?;
+    let blocked = char_len(unit) == 1 && longest_at(chars, pos, UNIT_WORDS).is_some();
     (!blocked).then_some((unit, kind))
 }
 
@@ -132,7 +133,7 @@ fn base_unit_at(chars: &[char], pos: usize) -> Option<(&'static str, UnitKind)> 
 /// and a unit from the general lexicon. The longest reading wins.
 pub(crate) fn unit_at(chars: &[char], pos: usize) -> Option<UnitMatch> {
     let mid1 = longest_at(chars, pos, MID_QUALIFIERS);
-    let start = pos + mid1.map_or(0, clen);
+    let start = pos + mid1.map_or(0, char_len);
     let mut best: Option<UnitMatch> = None;
     let mut consider = |m: UnitMatch| {
         if best.as_ref().is_none_or(|b| m.len > b.len) {
@@ -141,24 +142,24 @@ pub(crate) fn unit_at(chars: &[char], pos: usize) -> Option<UnitMatch> {
     };
     if let Some((base, kind)) = base_unit_at(chars, start) {
         consider(UnitMatch {
-            len: start + clen(base) - pos,
+            len: start + char_len(base) - pos,
             unit: base.to_string(),
             kind,
             mid: mid1,
         });
     }
     for mult in MULTIPLIERS.iter().filter(|m| word_at(chars, start, m)) {
-        let mut j = start + clen(mult);
+        let mut j = start + char_len(mult);
         let mut mid = mid1;
         if mid.is_none() {
             mid = longest_at(chars, j, MID_QUALIFIERS);
-            j += mid.map_or(0, clen);
+            j += mid.map_or(0, char_len);
         }
         if let Some((base, kind)) = base_unit_at(chars, j)
             && kind != UnitKind::Ratio
         {
             consider(UnitMatch {
-                len: j + clen(base) - pos,
+                len: j + char_len(base) - pos,
                 unit: format!("{mult}{base}"),
                 kind,
                 mid,
@@ -201,5 +202,9 @@ mod tests {
         assert_eq!(unit("周年"), None);
         assert_eq!(unit("项目"), None);
         assert_eq!(unit("万"), None);
+        assert_eq!(unit("万亿斤"), Some(("万亿斤".into(), 3, None)));
+        assert_eq!(unit("万标箱"), Some(("万标箱".into(), 3, None)));
+        assert_eq!(unit("微克/立方米"), Some(("微克/立方米".into(), 6, None)));
+        assert_eq!(unit("万人次"), Some(("万人次".into(), 3, None)));
     }
 }

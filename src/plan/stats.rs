@@ -1,25 +1,59 @@
 //! Plan-wide figures: per-area counts (the overview's charts and
-//! `plan-explorer stats`), the plan's money unit and its largest amounts.
+//! `plan-explorer stats`) and the scope they count in (this year's plan
+//! only, or every area), the plan's money unit and its largest amounts.
 
-use super::{ItemRef, Plan};
+use super::ItemRef;
+use super::model::{AreaKind, Commitment, Target};
+use super::{Area, Plan};
+
+/// Which areas a count takes in. Last year's results (review) and goals over
+/// several years (outlook) are not this year's targets, so counts take in
+/// `plan` areas unless asked for all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// Areas of this year's plan only.
+    #[default]
+    Plan,
+    /// Every area, review and outlook included.
+    All,
+}
+
+impl Scope {
+    pub fn from_all(all: bool) -> Scope {
+        if all { Scope::All } else { Scope::Plan }
+    }
+
+    pub fn includes(self, area: &Area) -> bool {
+        self == Scope::All || area.kind == AreaKind::Plan
+    }
+}
 
 /// Per-area counts, shared by the overview charts and `stats`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct AreaStats {
     pub id: String,
     pub title: String,
+    pub kind: AreaKind,
     pub tasks: usize,
     pub commitments: usize,
     pub targets: usize,
     pub projects: usize,
 }
 
+/// Counts for every area.
 pub fn area_stats(plan: &Plan) -> Vec<AreaStats> {
+    area_stats_in(plan, Scope::All)
+}
+
+/// Counts for the areas in scope.
+pub fn area_stats_in(plan: &Plan, scope: Scope) -> Vec<AreaStats> {
     plan.areas
         .iter()
+        .filter(|area| scope.includes(area))
         .map(|area| AreaStats {
             id: area.id.clone(),
             title: area.title.clone(),
+            kind: area.kind,
             tasks: area.tasks.len(),
             commitments: area.commitment_count(),
             targets: area.target_count(),
@@ -31,6 +65,25 @@ pub fn area_stats(plan: &Plan) -> Vec<AreaStats> {
                 .sum(),
         })
         .collect()
+}
+
+/// Every target of the areas in scope, with the commitment that states it,
+/// in document order.
+pub fn targets_in(
+    plan: &Plan,
+    scope: Scope,
+) -> impl Iterator<Item = (ItemRef, &Commitment, &Target)> {
+    plan.targets()
+        .filter(move |(r, _, _)| scope.includes(&plan.areas[r.area()]))
+}
+
+/// How many targets the areas in scope state.
+pub fn target_count(plan: &Plan, scope: Scope) -> usize {
+    plan.areas
+        .iter()
+        .filter(|a| scope.includes(a))
+        .map(Area::target_count)
+        .sum()
 }
 
 /// Counts and lists over the whole plan, computed once so that whoever
@@ -100,4 +153,26 @@ pub fn largest_amounts(plan: &Plan) -> Vec<Amount> {
         .collect();
     amounts.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.item.cmp(&b.item)));
     amounts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::import::import_text;
+
+    #[test]
+    fn plan_counts_leave_out_review_and_outlook() {
+        let text = "一、2025年工作回顾\n地区生产总值增长6%。新增就业3万人。\n\
+                    二、2026年工作安排\n地区生产总值增长5%左右。\n";
+        let plan = import_text(text, "r.txt").unwrap();
+        assert_eq!(target_count(&plan, Scope::Plan), 1);
+        assert_eq!(target_count(&plan, Scope::All), 3);
+        assert_eq!(targets_in(&plan, Scope::Plan).count(), 1);
+        let kinds: Vec<AreaKind> = area_stats_in(&plan, Scope::All)
+            .iter()
+            .map(|s| s.kind)
+            .collect();
+        assert_eq!(kinds, [AreaKind::Review, AreaKind::Plan]);
+        assert_eq!(area_stats_in(&plan, Scope::Plan).len(), 1);
+    }
 }

@@ -13,10 +13,20 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use super::model::AreaKind;
 use super::outline::{AreaNode, CommitmentNode, TaskNode};
 
 /// The fields of a plan, in the order [`Plan`](super::Plan) declares them.
-const PLAN_FIELDS: &[&str] = &["title", "source", "source_lines", "intro", "areas"];
+const PLAN_FIELDS: &[&str] = &[
+    "title",
+    "source",
+    "year",
+    "source_lines",
+    "intro",
+    "areas",
+    "closing",
+    "asides",
+];
 
 /// Reads plan JSON, handing each area to `sink` as soon as it is read, and
 /// returns the plan's `source_lines`. Accepts no JSON that
@@ -45,7 +55,7 @@ impl<'de, F: FnMut(StreamedArea<'de>)> Visitor<'de> for PlanVisitor<F> {
     }
 
     fn visit_map<M: MapAccess<'de>>(mut self, mut map: M) -> Result<usize, M::Error> {
-        let mut seen = [false; 5];
+        let mut seen = [false; PLAN_FIELDS.len()];
         let mut source_lines = 0;
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             let Some(field) = PLAN_FIELDS.iter().position(|f| *f == key) else {
@@ -55,12 +65,15 @@ impl<'de, F: FnMut(StreamedArea<'de>)> Visitor<'de> for PlanVisitor<F> {
             if std::mem::replace(&mut seen[field], true) {
                 return Err(de::Error::duplicate_field(PLAN_FIELDS[field]));
             }
-            match field {
-                2 => source_lines = map.next_value()?,
-                3 => {
-                    map.next_value::<Vec<StreamedIntro>>()?;
+            match PLAN_FIELDS[field] {
+                "year" => {
+                    map.next_value::<Option<u32>>()?;
                 }
-                4 => map.next_value_seed(AreasSeed {
+                "source_lines" => source_lines = map.next_value()?,
+                "intro" | "closing" | "asides" => {
+                    map.next_value::<Vec<StreamedPassage>>()?;
+                }
+                "areas" => map.next_value_seed(AreasSeed {
                     sink: &mut self.sink,
                 })?,
                 _ => {
@@ -68,10 +81,14 @@ impl<'de, F: FnMut(StreamedArea<'de>)> Visitor<'de> for PlanVisitor<F> {
                 }
             }
         }
-        // source_lines has a default; the rest must be there.
-        for field in [0, 1, 3, 4] {
-            if !seen[field] {
-                return Err(de::Error::missing_field(PLAN_FIELDS[field]));
+        // year, source_lines, closing and asides have defaults; the rest must
+        // be there.
+        for field in ["title", "source", "intro", "areas"] {
+            let Some(k) = PLAN_FIELDS.iter().position(|f| *f == field) else {
+                continue;
+            };
+            if !seen[k] {
+                return Err(de::Error::missing_field(field));
             }
         }
         Ok(source_lines)
@@ -106,8 +123,9 @@ impl<'de, F: FnMut(StreamedArea<'de>)> Visitor<'de> for AreasSeed<'_, F> {
     }
 }
 
+/// An intro, closing or aside line, type-checked and dropped.
 #[derive(Debug, Deserialize)]
-struct StreamedIntro {
+struct StreamedPassage {
     #[serde(rename = "line")]
     _line: usize,
     #[serde(rename = "text")]
@@ -121,6 +139,10 @@ pub struct StreamedArea<'a> {
     #[serde(borrow)]
     pub title: Cow<'a, str>,
     pub line: usize,
+    #[serde(default)]
+    pub kind: AreaKind,
+    #[serde(default, rename = "part")]
+    _part: Option<AnyStr>,
     #[serde(borrow)]
     pub tasks: Vec<StreamedTask<'a>>,
 }
@@ -156,6 +178,8 @@ pub struct StreamedCommitment<'a> {
 struct StreamedTarget {
     #[serde(rename = "value")]
     _value: f64,
+    #[serde(default, rename = "value_max")]
+    _value_max: Option<f64>,
     #[serde(rename = "unit")]
     _unit: AnyStr,
     #[serde(rename = "qualifier")]

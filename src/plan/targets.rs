@@ -11,14 +11,15 @@
 //! boundary, with verbs and adverbs trimmed (新增城镇学位8000个 → 城镇学位). A bare
 //! quantity listed after another (330亿元、1000亿元) shares its subject.
 
+use super::lexicon::Sentence;
 use super::lexicon::{
-    ADVERBS, BUILD_VERBS, LAUNCH_VERBS, OPENING_QUOTES, OTHER_VERBS, clen, is_break, is_cjk,
-    is_digit, is_enumeration_deng, longest_at, longest_before, quote_mask, slice, strip_leading,
-    verb_len_at, word_at,
+    ADVERBS, BUILD_VERBS, LAUNCH_VERBS, OPENING_QUOTES, OTHER_VERBS, char_len, is_break, is_cjk,
+    is_digit, is_enumeration_deng, longest_at, longest_before, slice, strip_leading, verb_len_at,
+    word_at,
 };
 use super::model::Target;
 use super::quantity::{
-    MID_QUALIFIERS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, UnitKind, number_at, unit_at,
+    MID_QUALIFIERS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, UnitKind, UnitMatch, number_at, unit_at,
 };
 
 /// Nouns that count parts of the text itself: 8个方面 is no target.
@@ -60,73 +61,175 @@ struct Quantity {
     /// Just past the unit and any suffix qualifier.
     end: usize,
     value: f64,
+    /// The upper end of a range (4.5%—5%, 3-5亿元).
+    value_max: Option<f64>,
     unit: String,
     kind: UnitKind,
     qualifier: Option<&'static str>,
 }
 
+/// Marks that join the two ends of a range: 4.5%—5%, 3-5亿元, 4.5%至5%.
+const RANGE_JOINERS: &[&str] = &["——", "—", "–", "-", "\u{FF0D}", "~", "\u{FF5E}", "至", "到"];
+
+/// The longest prefix of a subject listed before 分别 that is distributed over
+/// its quantities: 省、市重点项目 lists 省 and 市 before a shared 重点项目.
+const DISTRIBUTED_PREFIX_MAX_CHARS: usize = 4;
+
 /// Every quantity the sentence states as something the plan will do.
 pub fn extract_targets(sentence: &str) -> Vec<Target> {
-    let chars: Vec<char> = sentence.chars().collect();
-    let quoted = quote_mask(&chars);
-    let mut out: Vec<Target> = Vec::new();
-    // Where the previous target ends, and its subject.
-    let mut prev: Option<(usize, Option<String>)> = None;
-    let mut i = 0;
-    while i < chars.len() {
-        let Some((len, value)) = number_at(&chars, i) else {
-            i += 1;
-            continue;
-        };
-        let Some(q) = value.and_then(|v| quantity(&chars, &quoted, i, len, v)) else {
-            i += len.max(1);
-            continue;
-        };
-        // A bare quantity joined to the previous one shares its subject.
-        let shared = prev.as_ref().and_then(|(prev_end, subject)| {
-            let gap = slice(&chars, *prev_end, q.lead);
-            LIST_JOINERS
-                .contains(&gap.as_str())
-                .then(|| subject.clone())
-        });
-        let floor = prev.as_ref().map_or(0, |p| p.0);
-        let before = match shared {
-            Some(_) => None,
-            None => preceding_subject(&chars, &quoted, q.lead, floor),
-        };
-        let after = || following_subject(&chars, q.end);
-        let range_text = |r: (usize, usize)| slice(&chars, r.0, r.1);
-        let subject = match q.kind {
-            UnitKind::Count => after().or(before).map(range_text).or(shared.flatten()),
-            _ => before
-                .map(range_text)
-                .or(shared.flatten())
-                .or_else(|| after().map(range_text)),
-        };
-        let start = match before {
-            Some((s, e))
-                if q.kind != UnitKind::Count && e == q.lead && e - s <= SPAN_SUBJECT_MAX_CHARS =>
-            {
-                s
+    targets_in(&Sentence::new(sentence))
+}
+
+/// [`extract_targets`] on a sentence already split into chars.
+pub(crate) fn targets_in(sentence: &Sentence) -> Vec<Target> {
+    let chars = &sentence.chars[..];
+    let quoted = &sentence.quoted[..];
+    let quantities = quantities(chars, quoted);
+    let mut out: Vec<Target> = Vec::with_capacity(quantities.len());
+    // Where the previous run of quantities ends.
+    let mut floor = 0;
+    for run in runs(chars, &quantities) {
+        let first = &run[0];
+        let before = preceding_subject(chars, quoted, first.lead, floor);
+        let distributed =
+            before.and_then(|b| distribute(chars, quoted, b, first.lead, floor, run.len()));
+        let range_text = |r: (usize, usize)| slice(chars, r.0, r.1);
+        let mut shared: Option<String> = None;
+        for (k, q) in run.iter().enumerate() {
+            let after = || following_subject(chars, q.end);
+            let mut start = q.lead;
+            let subject = if let Some(subjects) = &distributed {
+                subjects.get(k).cloned()
+            } else if k > 0 {
+                match q.kind {
+                    UnitKind::Count => after().map(range_text).or_else(|| shared.clone()),
+                    _ => shared.clone().or_else(|| after().map(range_text)),
+                }
+            } else {
+                if let Some((s, e)) = before
+                    && q.kind != UnitKind::Count
+                    && e == q.lead
+                    && e - s <= SPAN_SUBJECT_MAX_CHARS
+                {
+                    start = s;
+                }
+                match q.kind {
+                    UnitKind::Count => after().or(before).map(range_text),
+                    _ => before.or_else(after).map(range_text),
+                }
+            };
+            if k == 0 {
+                shared = subject.clone();
             }
-            _ => q.lead,
-        };
-        out.push(Target {
-            value: q.value,
-            unit: q.unit,
-            qualifier: q.qualifier.map(str::to_string),
-            text: slice(&chars, start, q.end),
-            subject: subject.clone(),
-            start,
-        });
-        prev = Some((q.end, subject));
-        i = q.end.max(i + 1);
+            out.push(Target {
+                value: q.value,
+                value_max: q.value_max,
+                unit: q.unit.clone(),
+                qualifier: q.qualifier.map(str::to_string),
+                text: slice(chars, start, q.end),
+                subject,
+                start,
+            });
+        }
+        floor = run.last().map_or(floor, |q| q.end);
     }
     out
 }
 
+/// Every quantity of the sentence, in order.
+fn quantities(chars: &[char], quoted: &[bool]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let Some((len, value)) = number_at(chars, i) else {
+            i += 1;
+            continue;
+        };
+        match value.and_then(|v| quantity(chars, quoted, i, len, v)) {
+            Some(q) => {
+                i = q.end.max(i + 1);
+                out.push(q);
+            }
+            None => i += len.max(1),
+        }
+    }
+    out
+}
+
+/// Quantities in runs: a bare quantity joined to the one before it
+/// (330亿元、1000亿元) belongs to its run and shares its subject.
+fn runs<'q>(chars: &[char], quantities: &'q [Quantity]) -> Vec<&'q [Quantity]> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for k in 1..=quantities.len() {
+        let joined = quantities.get(k).is_some_and(|q| {
+            let gap = slice(chars, quantities[k - 1].end, q.lead);
+            LIST_JOINERS.contains(&gap.as_str())
+        });
+        if !joined {
+            out.push(&quantities[from..k]);
+            from = k;
+        }
+    }
+    out
+}
+
+/// Rule 3: a subject followed by 分别 is spread over the run of quantities
+/// after it. Listed prefixes are distributed (省、市重点项目年度投资分别完成
+/// 330亿元、1000亿元 gives 省重点项目年度投资 and 市重点项目年度投资);
+/// otherwise every quantity takes the text before 分别.
+fn distribute(
+    chars: &[char],
+    quoted: &[bool],
+    (s, _): (usize, usize),
+    lead: usize,
+    floor: usize,
+    n: usize,
+) -> Option<Vec<String>> {
+    let respectively = (s..lead).find(|&k| word_at(chars, k, "分别"))?;
+    let mut items = vec![(s, respectively)];
+    let mut start = s;
+    while start >= 2 && start - 1 > floor && chars[start - 1] == '、' && !quoted[start - 1] {
+        let end = start - 1;
+        let mut p = end;
+        while p > floor && !is_break(chars[p - 1]) && !is_enumeration_deng(chars, p - 1) {
+            p -= 1;
+        }
+        let p = strip_leading(chars, p, end, &[ADVERBS, LAUNCH_VERBS, OTHER_VERBS]);
+        if p >= end || end - p > DISTRIBUTED_PREFIX_MAX_CHARS {
+            break;
+        }
+        items.insert(0, (p, end));
+        start = p;
+    }
+    let (last_start, last_end) = items[items.len() - 1];
+    let prefix_len = items[0].1 - items[0].0;
+    let parallel = items.len() == n
+        && items[..n - 1].iter().all(|(a, b)| b - a == prefix_len)
+        && last_end - last_start > prefix_len;
+    let subjects = if parallel {
+        let tail = slice(chars, last_start + prefix_len, last_end);
+        items
+            .iter()
+            .map(|&(a, b)| {
+                if b == last_end {
+                    slice(chars, a, b)
+                } else {
+                    slice(chars, a, b) + &tail
+                }
+            })
+            .collect()
+    } else {
+        vec![slice(chars, items[0].0, respectively); n]
+    };
+    subjects
+        .iter()
+        .all(|t| !t.trim().is_empty())
+        .then_some(subjects)
+}
+
 /// Reads the quantity whose number is `num..num + len`, or None when the
-/// number is no target.
+/// number is no target. A range (4.5%—5%, 3-5亿元) is one quantity.
 fn quantity(
     chars: &[char],
     quoted: &[bool],
@@ -147,32 +250,74 @@ fn quantity(
     {
         return None;
     }
-    let unit = unit_at(chars, num + len)?;
-    let after_unit = num + len + unit.len;
+    let own_unit = unit_at(chars, num + len);
+    let range = range_end(chars, quoted, num + len, own_unit.as_ref(), value);
+    let (unit, after_unit, value_max) = match (range, own_unit) {
+        (Some((unit, end, max)), _) => (unit, end, Some(max)),
+        (None, Some(unit)) => {
+            let end = num + len + unit.len;
+            (unit, end, None)
+        }
+        (None, None) => return None,
+    };
     if unit.kind == UnitKind::Count && longest_at(chars, after_unit, STRUCTURAL_NOUNS).is_some() {
         return None;
     }
     let suffix = longest_at(chars, after_unit, SUFFIX_QUALIFIERS).or_else(|| {
         // 余 and 多 after a unit qualify it only when no word goes on: 5个多功能… does not.
         let word = longest_at(chars, after_unit, MID_QUALIFIERS)?;
-        let next = chars.get(after_unit + clen(word));
+        let next = chars.get(after_unit + char_len(word));
         (!next.is_some_and(|c| is_cjk(*c))).then_some(word)
     });
     let prefix = longest_before(chars, num, PREFIX_QUALIFIERS).filter(|p| {
         // 附近, 最近 are words of their own.
-        let start = num - clen(p);
+        let start = num - char_len(p);
         let holder = start.checked_sub(1).and_then(|k| chars.get(k));
         (*p != "近" || !matches!(holder, Some('附' | '最')))
             && !quoted.get(start).copied().unwrap_or(true)
     });
     Some(Quantity {
-        lead: num - prefix.map_or(0, clen),
-        end: after_unit + suffix.map_or(0, clen),
+        lead: num - prefix.map_or(0, char_len),
+        end: after_unit + suffix.map_or(0, char_len),
         value,
+        value_max,
         unit: unit.unit,
         kind: unit.kind,
         qualifier: suffix.or(unit.mid).or(prefix),
     })
+}
+
+/// The upper end of a range that starts with the number ending at `at`:
+/// a joiner, a second, larger number and its unit, which must be the first
+/// number's unit when that has one. Returns the unit, where it ends and the
+/// upper value.
+fn range_end(
+    chars: &[char],
+    quoted: &[bool],
+    at: usize,
+    own_unit: Option<&UnitMatch>,
+    value: f64,
+) -> Option<(UnitMatch, usize, f64)> {
+    let joiner_at = at + own_unit.map_or(0, |u| u.len);
+    let joiner = longest_at(chars, joiner_at, RANGE_JOINERS)?;
+    let second = joiner_at + char_len(joiner);
+    if quoted.get(second).copied().unwrap_or(true) {
+        return None;
+    }
+    let (len, max) = number_at(chars, second)?;
+    let max = max.filter(|m| *m > value)?;
+    if chars
+        .get(second + len)
+        .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '\u{FF0E}'))
+    {
+        return None;
+    }
+    let unit = unit_at(chars, second + len)?;
+    if own_unit.is_some_and(|u| u.unit != unit.unit) {
+        return None;
+    }
+    let end = second + len + unit.len;
+    Some((unit, end, max))
 }
 
 /// Rule 1: the noun phrase after a unit, as in 100个重点工业和技改项目, up to the
@@ -198,10 +343,10 @@ fn following_subject(chars: &[char], end: usize) -> Option<(usize, usize)> {
         e += 1;
     }
     while let Some(w) = longest_before(chars, e, TRAILING_ACTIONS) {
-        if e - clen(w) < s + 2 {
+        if e - char_len(w) < s + 2 {
             break;
         }
-        e -= clen(w);
+        e -= char_len(w);
     }
     let joiner = LIST_JOINERS.contains(&slice(chars, s, e).as_str());
     (e > s && e - s <= SUBJECT_MAX_CHARS && !joiner).then_some((s, e))
@@ -226,7 +371,7 @@ fn preceding_subject(
         s = k;
     }
     if s > 0 && chars.get(s - 1) == Some(&'等') {
-        s += longest_at(chars, s, CLOSURE_NOUNS).map_or(0, clen);
+        s += longest_at(chars, s, CLOSURE_NOUNS).map_or(0, char_len);
     }
     loop {
         let before = s;
@@ -243,10 +388,10 @@ fn preceding_subject(
     }
     let mut e = lead;
     while let Some(w) = longest_before(chars, e, TRAILING_VERBS) {
-        if e < s + clen(w) {
+        if e < s + char_len(w) {
             break;
         }
-        e -= clen(w);
+        e -= char_len(w);
     }
     while s < e && chars[s].is_whitespace() {
         s += 1;
@@ -339,7 +484,7 @@ mod tests {
         assert_eq!(spans(s), want);
         let s = "建成投用总投资246亿元的45个重点项目,确保省、市重点项目年度投资分别完成330亿元、1000亿元以上。";
         let shared = [
-            "330亿元=市重点项目年度投资",
+            "330亿元=省重点项目年度投资",
             "1000亿元以上=市重点项目年度投资",
         ];
         assert_eq!(spans(s)[2..], shared);
@@ -424,7 +569,7 @@ mod tests {
             "\u{FF12}个百分点=绿化覆盖率提高",
         ];
         assert_eq!(spans(s), want);
-        assert_eq!(readings("单位能耗下降3.5\u{FF05}。"), ["3.5 \u{FF05}"]);
+        assert_eq!(readings("单位能耗下降3.5\u{FF05}。"), ["3.5 \u{FF05} 下降"]);
         assert_eq!(
             spans("2026年全市完成投资1,200亿元。"),
             ["1,200亿元=全市完成投资"]
@@ -435,6 +580,100 @@ mod tests {
         assert_eq!(spans(s), ["8%=进出口总额增长", "12%=进出口总额增长"]);
         assert_eq!(spans("新建学校3个和5个。"), ["3个=学校", "5个=学校"]);
         assert_eq!(spans("接待游客超过5000万人次"), ["超过5000万人次=游客"]);
+    }
+
+    /// Value, upper value, unit and qualifier of each target.
+    fn ranges(sentence: &str) -> Vec<String> {
+        let show = |t: Target| {
+            let max = t.value_max.map(|m| format!("–{m}")).unwrap_or_default();
+            let q = t.qualifier.map(|q| format!(" {q}")).unwrap_or_default();
+            format!("{}{max} {}{q}", t.value, t.unit)
+        };
+        extract_targets(sentence).into_iter().map(show).collect()
+    }
+
+    #[test]
+    fn a_range_is_one_target_with_an_upper_value() {
+        for s in [
+            "地区生产总值增长4.5%—5%。",
+            "地区生产总值增长4.5%-5%。",
+            "地区生产总值增长4.5%至5%。",
+            "地区生产总值增长4.5—5%。",
+            "地区生产总值增长4.5%～5%。",
+        ] {
+            assert_eq!(ranges(s), ["4.5–5 %"], "{s}");
+            assert_eq!(
+                spans(s)[0].split('=').nth(1),
+                Some("地区生产总值增长"),
+                "{s}"
+            );
+        }
+        assert_eq!(ranges("投资3-5亿元。"), ["3–5 亿元"]);
+        assert_eq!(spans("投资3-5亿元。"), ["投资3-5亿元=投资"]);
+        assert_eq!(ranges("增长5%—6%左右。"), ["5–6 % 左右"]);
+        // No range: units differ, the second number is smaller, or a year span.
+        assert_eq!(ranges("新增3个-5家。"), ["3 个", "5 家"]);
+        assert_eq!(ranges("增长5%-3%。"), ["5 %", "3 %"]);
+        assert_eq!(ranges("2026-2030年建成50个。"), ["50 个"]);
+    }
+
+    #[test]
+    fn qualifiers_and_units_of_headline_targets() {
+        assert_eq!(ranges("地区生产总值突破5000亿元。"), ["5000 亿元 突破"]);
+        assert_eq!(ranges("力争突破5000亿元。"), ["5000 亿元 力争突破"]);
+        assert_eq!(ranges("失业率控制在5.5%。"), ["5.5 % 控制在"]);
+        assert_eq!(ranges("失业率控制在5.5%以内。"), ["5.5 % 以内"]);
+        assert_eq!(ranges("单位能耗下降2.5%左右。"), ["2.5 % 左右"]);
+        assert_eq!(ranges("居民收入增长超过6%。"), ["6 % 超过"]);
+        assert_eq!(ranges("粮食产量稳定在12亿斤以上。"), ["12 亿斤 以上"]);
+        assert_eq!(ranges("全国粮食产量1.4万亿斤左右。"), ["1.4 万亿斤 左右"]);
+        assert_eq!(ranges("新增储能200万千瓦。"), ["200 万千瓦"]);
+        assert_eq!(ranges("港口吞吐量达到120万标箱。"), ["120 万标箱 达到"]);
+        assert_eq!(
+            ranges("细颗粒物浓度控制在30微克/立方米。"),
+            ["30 微克/立方米 控制在"]
+        );
+        assert_eq!(ranges("接待游客3000万人次。"), ["3000 万人次"]);
+        assert_eq!(ranges("新增粮食产能5万吨。"), ["5 万吨"]);
+        assert_eq!(
+            ranges("居民消费价格涨幅2%左右,提高1个百分点。"),
+            ["2 % 左右", "1 个百分点"]
+        );
+    }
+
+    #[test]
+    fn respectively_spreads_a_list_over_its_quantities() {
+        let s = "城乡居民人均可支配收入分别增长5.5%、6.5%。";
+        assert_eq!(ranges(s), ["5.5 %", "6.5 %"]);
+        let subjects: Vec<Option<String>> =
+            extract_targets(s).into_iter().map(|t| t.subject).collect();
+        assert_eq!(
+            subjects,
+            [
+                Some("城乡居民人均可支配收入".into()),
+                Some("城乡居民人均可支配收入".into())
+            ]
+        );
+        let s = "县、乡道路分别改造30公里、120公里。";
+        assert_eq!(spans(s), ["30公里=县道路", "120公里=乡道路"]);
+        // A list that does not match the quantities is not spread.
+        let s = "甲、乙、丙三地分别完成8亿元、9亿元。";
+        assert_eq!(spans(s), ["8亿元=甲、乙、丙三地", "9亿元=甲、乙、丙三地"]);
+    }
+
+    #[test]
+    fn codes_ranks_hotlines_and_anniversaries_are_not_targets() {
+        for s in [
+            "改造S215线,打通G321。",
+            "打造4A级景区,创建5A级景区。",
+            "畅通12345热线。",
+            "纪念建党105周年。",
+            "PM2.5浓度持续下降。",
+            "——2026年1月18日在某市第十届人民代表大会第五次会议上",
+            "1.扩大有效需求。",
+        ] {
+            assert_eq!(ranges(s), Vec::<String>::new(), "{s}");
+        }
     }
 
     #[test]
@@ -471,14 +710,15 @@ mod tests {
     proptest! {
         #[test]
         fn any_text_gives_verbatim_spans(
-            s in "[0-9\\x{FF10}-\\x{FF19}.\\x{FF0E},、。个亿元万%以上超等的年第“”新建项目A-Z\\PC]{0,40}"
+            s in "[0-9\\x{FF10}-\\x{FF19}.\\x{FF0E},、。个亿元万%以上超等的年第“”新建项目分别—至A-Z\\PC-]{0,40}"
         ) {
             for t in extract_targets(&s) {
                 let at: String = s.chars().skip(t.start).collect();
                 prop_assert!(at.starts_with(&t.text));
                 prop_assert!(t.value.is_finite());
                 if let Some(subject) = &t.subject {
-                    prop_assert!(s.contains(subject.as_str()));
+                    // A subject spread over a list (省、市…) joins its parts.
+                    prop_assert!(subject.chars().all(|c| s.contains(c)));
                 }
             }
         }

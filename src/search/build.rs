@@ -309,7 +309,8 @@ mod tests {
         assert_eq!(agree(late.as_bytes()), Ok(5));
         let beyond = late.replacen("\"line\": 2", "\"line\": 10", 1);
         assert!(agree(beyond.as_bytes()).is_err_and(|e| e.contains("beyond")));
-        let array = r#"["T", "s.txt", 0, [], [{"id": "1", "title": "A", "line": 1, "tasks": []}]]"#;
+        let array =
+            r#"["T", "s.txt", null, 0, [], [{"id": "1", "title": "A", "line": 1, "tasks": []}]]"#;
         assert!(stream_index(array.as_bytes()).is_none());
         assert_eq!(agree(array.as_bytes()), Ok(1));
     }

@@ -42,6 +42,8 @@ fn plan(areas: &[(&str, &[TaskSpec])]) -> Plan {
                 id: (a + 1).to_string(),
                 title: title.to_string(),
                 line: area_line,
+                kind: crate::plan::AreaKind::Plan,
+                part: None,
                 tasks,
             }
         })
@@ -49,8 +51,11 @@ fn plan(areas: &[(&str, &[TaskSpec])]) -> Plan {
     Plan {
         title: "t".into(),
         source: "t.txt".into(),
+        year: None,
         source_lines: line,
         intro: vec![],
+        closing: vec![],
+        asides: vec![],
         areas,
     }
 }
