@@ -5,12 +5,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
+use super::pane;
 use crate::tui::app::{App, Focus};
 use crate::tui::theme::{Symbols, Theme};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
     let focused = app.focus == Focus::Detail;
-    let block = super::block("Detail", focused, theme, symbols);
+    let block = pane::block("Detail", focused, theme, symbols);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let end = app

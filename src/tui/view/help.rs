@@ -6,13 +6,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use super::pane;
 use crate::tui::action::{HelpLine, help_lines};
 use crate::tui::app::App;
 use crate::tui::theme::{Symbols, Theme};
 use crate::width::{pad_right, truncate};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
-    let block = super::block("Help · j/k scroll · Esc or ? closes", true, theme, symbols);
+    let block = pane::block("Help · j/k scroll · Esc or ? closes", true, theme, symbols);
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);

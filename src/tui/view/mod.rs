@@ -4,6 +4,7 @@
 pub mod detail;
 pub mod help;
 pub mod overview;
+mod pane;
 pub mod search;
 pub mod targets;
 pub mod tree;
@@ -11,7 +12,7 @@ pub mod tree;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::tui::action::{Mode, footer_hints};
 use crate::tui::app::App;
@@ -62,19 +63,6 @@ fn browse(
 ) {
     tree::render(app, frame, regions.tree, theme, symbols);
     detail::render(app, frame, regions.detail, theme, symbols);
-}
-
-/// A bordered block in the theme, with the focused border when `focused`.
-pub fn block<'a>(title: &'a str, focused: bool, theme: &Theme, symbols: &Symbols) -> Block<'a> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_set(symbols.border)
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(Span::styled(format!(" {title} "), theme.title))
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {

@@ -8,6 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
 
+use super::pane;
 use super::targets::short_title;
 use crate::plan::model::format_value;
 use crate::plan::stats::AreaStats;
@@ -55,7 +56,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
             .value_style(theme.header)
     };
     let mut chart = |title: &str, pick, labels, rect: Rect| {
-        let block = super::block(title, false, theme, symbols);
+        let block = pane::block(title, false, theme, symbols);
         frame.render_widget(metric(pick, labels).block(block), rect);
     };
     chart("Tasks per area", |s| s.tasks, true, tasks);
@@ -86,7 +87,7 @@ fn render_amounts(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbo
     let unit = app.summary.money_unit.clone().unwrap_or_default();
     let amounts = &app.summary.amounts;
     let title = format!("Largest amounts in {unit} · each on its own, never summed · Enter jumps");
-    let block = super::block(&title, true, theme, symbols);
+    let block = pane::block(&title, true, theme, symbols);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if amounts.is_empty() {

@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use super::pane;
 use crate::tui::app::App;
 use crate::tui::theme::{Symbols, Theme};
 use crate::width::{char_width, pad_right, str_width};
@@ -22,7 +23,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
         hit_position(app),
         search.results().len()
     );
-    let block = super::block(&title, true, theme, symbols);
+    let block = pane::block(&title, true, theme, symbols);
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);

@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::pane;
 use crate::plan::model::format_value;
 use crate::tui::action::Mode;
 use crate::tui::app::App;
@@ -33,7 +34,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
         unit,
         state.sort.label()
     );
-    let block = super::block(&title, true, theme, symbols);
+    let block = pane::block(&title, true, theme, symbols);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 {
