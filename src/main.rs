@@ -4,5 +4,5 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    plan_explorer::cli::main()
+    plan_explorer::cli::exit::main()
 }

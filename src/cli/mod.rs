@@ -3,17 +3,20 @@
 //! statuses follow grep: 0 found, 1 nothing found, 2 error.
 
 mod escape;
-mod exit;
+pub mod exit;
 mod export;
+mod outcome;
 mod output;
+mod style;
 mod targets;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
-pub use exit::main;
+pub use outcome::Outcome;
+pub use style::{Style, no_color};
 
 use crate::files::{DEFAULT_MAX_SIZE_TEXT, parse_size};
 use crate::plan::{self, ImportError, LoadError, Plan};
@@ -184,24 +187,6 @@ pub enum ExportFormat {
     Md,
 }
 
-/// What a command found, for the exit status: 0 found, 1 nothing found,
-/// with a line for stderr that says why when there is more to say.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    Found,
-    NothingFound(Option<String>),
-}
-
-impl Outcome {
-    fn found_if(found: bool) -> Outcome {
-        if found {
-            Outcome::Found
-        } else {
-            Outcome::NothingFound(None)
-        }
-    }
-}
-
 /// A count of 1 or more: `--limit 0` would hide every hit and report none.
 fn at_least_one(text: &str) -> Result<usize, String> {
     match text.parse::<i128>() {
@@ -227,53 +212,6 @@ pub enum CliError {
     Tui(#[from] crate::tui::TuiError),
     #[error(transparent)]
     Io(#[from] io::Error),
-}
-
-/// True when the NO_COLOR convention asks for no colour.
-pub fn no_color() -> bool {
-    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
-}
-
-/// How output is written. On a terminal: colour unless NO_COLOR, and lines
-/// cut to its width. Piped or redirected: plain, whole lines, so that grep
-/// and cut see every character.
-#[derive(Debug, Clone, Copy)]
-pub struct Style {
-    pub color: bool,
-    /// The width to cut lines to; `None` when stdout is not a terminal.
-    pub width: Option<usize>,
-}
-
-impl Style {
-    pub fn detect() -> Style {
-        if !io::stdout().is_terminal() {
-            return Style::PLAIN;
-        }
-        let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
-        let width = columns
-            .or_else(|| {
-                rustix::termios::tcgetwinsize(io::stdout())
-                    .ok()
-                    .map(|w| usize::from(w.ws_col))
-            })
-            .filter(|&w: &usize| w >= 20)
-            .unwrap_or(80);
-        Style {
-            color: !no_color(),
-            width: Some(width),
-        }
-    }
-
-    /// Output for a pipe or a file: no colour, nothing cut.
-    pub const PLAIN: Style = Style {
-        color: false,
-        width: None,
-    };
-
-    /// True when stdout is a terminal.
-    pub fn terminal(&self) -> bool {
-        self.width.is_some()
-    }
 }
 
 /// Loads the plan named by `--plan`, or the embedded one.
