@@ -18,8 +18,8 @@ use std::collections::HashSet;
 use super::lexicon::Sentence;
 use super::lexicon::{
     ADVERBS, BUILD_VERBS, FACILITY_SUFFIXES, LAUNCH_VERBS, MANNER_ADVERBS, OTHER_VERBS, char_len,
-    enumerator_len, is_break, is_digit, is_enumeration_deng, longest_at, longest_before,
-    numeral_run, slice, strip_leading, verb_len_at, word_before,
+    enumerator_len, is_break, is_chinese_numeral, is_digit, is_enumeration_deng, longest_at,
+    longest_before, numeral_run, slice, strip_leading, verb_len_at, word_before,
 };
 use super::model::Target;
 use super::quantity::{number_at, unit_at};
@@ -34,7 +34,7 @@ const OTHER_HEADS: &[&str] = &["领域", "方面", "行业", "群体", "主题",
 #[rustfmt::skip]
 const HEAD_ACTIONS: &[&str] = &[
     "建设", "更新", "改造", "改造提升", "保护提升", "提升", "保护", "开工", "建成", "投用", "竣工",
-    "投产", "提质", "升级",
+    "投产", "提质", "升级", "提速", "落地",
 ];
 
 /// Adverbs that open a clause in project talk: 重点推进A等项目.
@@ -316,9 +316,28 @@ fn skip_leading_quantity(chars: &[char], s: usize, e: usize) -> usize {
     }
 }
 
-/// True when `s..e` ends with a facility suffix and holds more than the suffix.
+/// True when `s..e` ends with a facility suffix and holds more than the
+/// suffix; a phase after the suffix (…产业园一期, …绿道二期) is part of it.
 fn ends_with_facility(chars: &[char], s: usize, e: usize) -> bool {
+    let e = e - phase_len(chars, s, e);
     longest_before(chars, e, FACILITY_SUFFIXES).is_some_and(|w| e > s + char_len(w))
+}
+
+/// The length of a phase such as 一期 or 3期 that ends `s..e`, or 0.
+fn phase_len(chars: &[char], s: usize, e: usize) -> usize {
+    if e < s + 2 || chars.get(e - 1) != Some(&'期') {
+        return 0;
+    }
+    let numerals = chars[s..e - 1]
+        .iter()
+        .rev()
+        .take_while(|c| is_chinese_numeral(**c) || is_digit(**c))
+        .count();
+    if (1..=2).contains(&numerals) {
+        numerals + 1
+    } else {
+        0
+    }
 }
 
 /// The filters every name passes.
@@ -440,6 +459,21 @@ G321纳溪段 九支赤水河大桥
         assert_eq!(names("加快乡村振兴示范村建设。"), NONE);
         assert_eq!(names("推进城北污水处理厂。"), NONE);
         assert_eq!(names("在建设川南经济副中心上取得进展。"), NONE);
+    }
+
+    #[test]
+    fn projects_that_speed_up_and_phases_of_a_facility() {
+        let s = "推动望湖大道、东岭水厂等重大项目提速。";
+        assert_eq!(names(s), ["望湖大道", "东岭水厂"]);
+        let s = "开工建设青禾港三期、北站综合枢纽等重大项目。";
+        assert_eq!(names(s), ["青禾港三期", "北站综合枢纽"]);
+        assert_eq!(
+            names("建成云杉新材料产业园一期。"),
+            ["云杉新材料产业园一期"]
+        );
+        let s = "建成翠屏山公园、滨河绿道二期,完成老旧小区改造60个。";
+        assert_eq!(names(s), ["翠屏山公园", "滨河绿道二期"]);
+        assert_eq!(names("建成二期。"), NONE);
     }
 
     #[test]

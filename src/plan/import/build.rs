@@ -545,6 +545,7 @@ impl Builder {
                 TaskOrigin::Paragraph,
             );
             let mut from = 1;
+            let mut rule = "lead-sentence";
             for k in 2..sentences.len() {
                 if is_inline_lead(&sentences, k) {
                     self.add_commitments(&sentences[from..k], line);
@@ -555,10 +556,11 @@ impl Builder {
                         TaskOrigin::Paragraph,
                     );
                     from = k + 1;
+                    rule = "lead-sentence+inline-lead";
                 }
             }
             self.add_commitments(&sentences[from..], line);
-            return (LineRole::Task, "lead-sentence");
+            return (LineRole::Task, rule);
         }
         if terse && task_open && marker.is_none() {
             self.add_commitments(&sentences, line);

@@ -393,18 +393,19 @@ fn headings_before_points(lines: &mut [Classified]) {
     }
 }
 
-/// In a report without numbered parts, a heading whose content holds (一)
-/// sections is a part.
+/// In a report without numbered parts (a re-post that lost them), a heading
+/// whose content holds (一) sections is a part; so is every heading that
+/// stands outside sections once there is one, as its siblings.
 fn headings_over_sections(lines: &mut [Classified]) {
     if lines.iter().any(|c| c.role == Role::Part) {
         return;
     }
+    let plain = Role::Heading {
+        before_points: false,
+    };
+    let mut any = false;
     for k in 0..lines.len() {
-        if lines[k].role
-            != (Role::Heading {
-                before_points: false,
-            })
-        {
+        if lines[k].role != plain {
             continue;
         }
         let holds_section = lines[k + 1..]
@@ -415,6 +416,22 @@ fn headings_over_sections(lines: &mut [Classified]) {
         if holds_section {
             lines[k].role = Role::Part;
             lines[k].rule = "heading-over-sections";
+            any = true;
+        }
+    }
+    if !any {
+        return;
+    }
+    let mut in_sections = false;
+    for c in lines.iter_mut() {
+        match c.role {
+            Role::Part => in_sections = false,
+            Role::Section => in_sections = true,
+            role if role == plain && !in_sections => {
+                c.role = Role::Part;
+                c.rule = "heading-beside-parts";
+            }
+            _ => {}
         }
     }
 }

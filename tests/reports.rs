@@ -1,0 +1,686 @@
+//! The importer on reports in every layout it serves, each written for these
+//! tests about a made-up place: a full official report, a newspaper re-post,
+//! a 要点 page, a paste with no headings and a GBK file. For each: its areas
+//! and their kinds, its tasks, every target, its projects, and every
+//! sentence kept verbatim at the line it cites.
+
+mod common;
+
+use plan_explorer::plan::import::{
+    Options, import_bytes_with, import_file, import_text, import_text_with,
+};
+use plan_explorer::plan::{Plan, Target};
+use proptest::prelude::*;
+use std::path::Path;
+
+fn fixture(name: &str) -> Plan {
+    import_file(Path::new(&format!("tests/fixtures/{name}"))).expect("the fixture imports")
+}
+
+fn source(name: &str) -> String {
+    std::fs::read_to_string(format!("tests/fixtures/{name}")).unwrap()
+}
+
+/// Each area as "kind | part | title".
+fn areas(plan: &Plan) -> Vec<String> {
+    plan.areas
+        .iter()
+        .map(|a| {
+            let part = a.part.as_deref().unwrap_or("-");
+            format!("{} | {part} | {}", a.kind.as_str(), a.title)
+        })
+        .collect()
+}
+
+/// Each task as "id title".
+fn tasks(plan: &Plan) -> Vec<String> {
+    plan.areas
+        .iter()
+        .flat_map(|a| &a.tasks)
+        .map(|t| format!("{} {}", t.id, t.title))
+        .collect()
+}
+
+fn reading(t: &Target) -> String {
+    let max = t.value_max.map(|m| format!("–{m}")).unwrap_or_default();
+    let q = t.qualifier.as_deref().map(|q| format!(" {q}"));
+    format!("{}{max} {}{}", t.value, t.unit, q.unwrap_or_default())
+}
+
+/// Every target, grouped by the line of its commitment: "line: v unit q, …".
+fn targets(plan: &Plan) -> String {
+    let mut lines: Vec<(usize, Vec<String>)> = Vec::new();
+    for (_, c, t) in plan.targets() {
+        match lines.last_mut() {
+            Some((line, list)) if *line == c.line => list.push(reading(t)),
+            _ => lines.push((c.line, vec![reading(t)])),
+        }
+    }
+    let rows: Vec<String> = lines
+        .iter()
+        .map(|(line, list)| format!("{line}: {}", list.join(", ")))
+        .collect();
+    rows.join("\n")
+}
+
+fn projects(plan: &Plan) -> Vec<&str> {
+    plan.commitments()
+        .flat_map(|(_, c)| c.projects.iter().map(String::as_str))
+        .collect()
+}
+
+/// Numbering and list marks a line may open with, which the plan keeps as
+/// structure rather than text.
+fn strip_marker(text: &str) -> &str {
+    let text = text.trim_start_matches(['—', '―']);
+    let inner = text.trim_start_matches(['(', '（']);
+    let digits = inner.trim_start_matches(|c: char| {
+        c.is_ascii_digit()
+            || "一二三四五六七八九十".contains(c)
+            || ('\u{FF10}'..='\u{FF19}').contains(&c)
+    });
+    if digits.len() < inner.len() {
+        for mark in [")", "）", "、", ".", "．"] {
+            if let Some(rest) = digits.strip_prefix(mark) {
+                return rest;
+            }
+        }
+    }
+    text
+}
+
+/// Every non-blank line of the source is in the plan: its commitments stand
+/// on it verbatim, and what is left of it is a title (a lead sentence, a
+/// heading) or a marker and a closing 。. A title that is a first clause
+/// lies within a commitment of its line.
+fn assert_every_sentence_is_kept<'a>(plan: &'a Plan, text: &str) -> usize {
+    let lines: Vec<String> = text
+        .split("\r\n")
+        .flat_map(|l| l.split(['\n', '\r']))
+        .map(|l| l.trim().to_string())
+        .collect();
+    let mut citing: Vec<Vec<(bool, &str)>> = vec![Vec::new(); lines.len() + 1];
+    fn cite<'p>(citing: &mut [Vec<(bool, &'p str)>], line: usize, sentence: bool, text: &'p str) {
+        citing[line].push((sentence, text));
+    }
+    let mut cite =
+        |line: usize, sentence: bool, text: &'a str| cite(&mut citing, line, sentence, text);
+    for p in plan.intro.iter().chain(&plan.closing).chain(&plan.asides) {
+        cite(p.line, true, p.text.as_str());
+    }
+    if let Some(p) = lines.iter().position(|l| *l == plan.title) {
+        cite(p + 1, true, plan.title.as_str());
+    }
+    for area in &plan.areas {
+        // A report with no headings has one area, titled by the plan.
+        if area.title != plan.title || text.contains(&plan.title) {
+            cite(area.line, false, area.title.as_str());
+        }
+        for task in &area.tasks {
+            cite(task.line, false, task.title.as_str());
+            for c in &task.commitments {
+                cite(c.line, true, c.text.as_str());
+            }
+        }
+    }
+    let parts: Vec<&str> = plan
+        .areas
+        .iter()
+        .filter_map(|a| a.part.as_deref())
+        .collect();
+    let mut sentences = 0;
+    // Lines that carry the second half of a heading split over two.
+    let mut continued = vec![false; lines.len() + 1];
+    for (i, line) in lines.iter().enumerate().filter(|(_, l)| !l.is_empty()) {
+        let n = i + 1;
+        if continued[n] {
+            continue;
+        }
+        let mut rest = line.clone();
+        let items = &citing[n];
+        for (_, text) in items.iter().filter(|(sentence, _)| *sentence) {
+            let at = rest
+                .find(text)
+                .unwrap_or_else(|| panic!("line {n}: {text} not on it"));
+            rest.replace_range(at..at + text.len(), "\u{0}");
+            sentences += 1;
+        }
+        for (_, title) in items.iter().filter(|(sentence, _)| !sentence) {
+            if let Some(at) = rest.find(title) {
+                rest.replace_range(at..at + title.len(), "\u{0}");
+                sentences += 1;
+            } else if let Some(tail) = title.strip_prefix(rest.trim()) {
+                let next = (n + 1..=lines.len()).find(|&j| !lines[j - 1].is_empty());
+                let next = next.expect("a split heading goes on");
+                assert_eq!(lines[next - 1], tail, "line {n}: split heading {title}");
+                continued[next] = true;
+                rest.clear();
+                sentences += 1;
+            } else {
+                let within = items.iter().any(|(s, t)| *s && t.contains(title));
+                let part = parts.contains(&line.as_str());
+                assert!(within || part, "line {n}: title {title} is not on it");
+            }
+        }
+        let left = rest.replace('\u{0}', "");
+        let left = strip_marker(left.trim()).trim_end_matches('。');
+        let part_heading = parts.contains(&line.as_str());
+        assert!(
+            left.is_empty() || part_heading,
+            "line {n}: {left:?} of {line:?} is in no item"
+        );
+    }
+    sentences
+}
+
+#[test]
+fn a_full_report_reads_its_title_block_parts_sections_and_closing() {
+    let plan = fixture("full-report.txt");
+    assert_eq!(plan.title, "政府工作报告");
+    assert_eq!(plan.year, Some(2026));
+    let intro: Vec<usize> = plan.intro.iter().map(|p| p.line).collect();
+    assert_eq!(
+        intro,
+        [2, 3, 4, 5],
+        "meeting line, speaker, salutation, opening"
+    );
+    assert_eq!(plan.closing.len(), 1);
+    assert!(plan.closing[0].text.starts_with("各位代表!"));
+    assert_eq!(
+        areas(&plan),
+        [
+            "review | 一、2025年工作回顾 | 2025年工作回顾",
+            "review | 一、2025年工作回顾 | 产业升级步伐加快",
+            "review | 一、2025年工作回顾 | 民生保障持续加强",
+            "outlook | 二、“十五五”时期发展主要目标 | “十五五”时期发展主要目标",
+            "plan | 三、2026年工作安排 | 2026年工作安排",
+            "plan | 三、2026年工作安排 | 扩大有效需求,巩固经济回升向好态势",
+            "plan | 三、2026年工作安排 | 推进产业转型,加快培育新质生产力",
+            "plan | 三、2026年工作安排 | 增进民生福祉,提升群众获得感",
+            "plan | 四、全面加强政府自身建设 | 全面加强政府自身建设",
+        ]
+    );
+    assert_eq!(
+        tasks(&plan),
+        [
+            "1.1 过去一年",
+            "2.1 新增规上工业企业160家",
+            "3.1 新建改扩建中小学12所",
+            "4.1 到2030年",
+            "5.1 今年政府工作的总体要求是",
+            "5.2 今年经济社会发展的主要预期目标是",
+            "6.1 提振消费活力",
+            "6.2 优化投资结构",
+            "6.3 强化要素保障",
+            "7.1 建设智能制造示范工厂20家",
+            "7.2 做强数字经济",
+            "8.1 稳定就业大局",
+            "8.2 办好人民满意教育",
+            "9.1 坚持依法行政",
+            "9.2 持续改进作风",
+        ]
+    );
+    assert_eq!(
+        targets(&plan),
+        "7: 3120 亿元 达到, 5.8 %, 4.2 万人
+8: 160 家, 11 %
+9: 12 所, 5.1 %, 6.7 %
+11: 4500 亿元 突破, 72 % 达到, 3 %
+14: 5.5 % 左右, 4 万人 以上, 5.5 % 以内, 2 % 左右, 2.5 % 下降
+16: 300 场次, 220 个, 800 亿元 以上
+17: 3000 亩, 80 亿元
+18: 20 家, 7 %
+19: 1500 座
+21: 3 万人次, 2000 人
+22: 15 所, 1.2 万个"
+    );
+    assert_eq!(
+        projects(&plan),
+        [
+            "云杉新材料产业园一期",
+            "望湖大道",
+            "东岭水厂",
+            "青禾港三期",
+            "北站综合枢纽",
+            "城南数据中心",
+            "市第二中学新校区",
+        ]
+    );
+    assert_every_sentence_is_kept(&plan, &source("full-report.txt"));
+}
+
+#[test]
+fn last_years_results_are_never_this_years_targets() {
+    let plan = fixture("full-report.txt");
+    use plan_explorer::plan::stats::{Scope, target_count, targets_in};
+    assert_eq!(target_count(&plan, Scope::All), 28);
+    assert_eq!(target_count(&plan, Scope::Plan), 17);
+    for (item, _, t) in targets_in(&plan, Scope::Plan) {
+        assert!(plan.areas[item.area()].is_plan(), "{}", t.text);
+        assert_ne!(t.value, 3120.0, "last year's GDP is no target");
+    }
+    // 分别 spreads one subject over two quantities.
+    let incomes: Vec<Option<&str>> = plan
+        .targets()
+        .filter(|(_, _, t)| t.value == 5.1 || t.value == 6.7)
+        .map(|(_, _, t)| t.subject.as_deref())
+        .collect();
+    assert_eq!(incomes, [Some("城乡居民人均可支配收入"); 2]);
+}
+
+#[test]
+fn a_newspaper_repost_keeps_its_clutter_aside_and_reads_dash_targets() {
+    let plan = fixture("newspaper-repost.txt");
+    assert_eq!(plan.title, "松川县2026年政府工作报告(摘要)");
+    assert_eq!(plan.year, Some(2026));
+    let asides: Vec<&str> = plan.asides.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        asides,
+        [
+            "【上接第1版】",
+            "2026-02-05",
+            "来源:松川日报",
+            "记者 周某 摄",
+            "打开新闻客户端 查看精彩图片",
+            "(紧接第3版)",
+            "责任编辑:李某",
+        ]
+    );
+    assert_eq!(
+        plan.intro.iter().map(|p| p.line).collect::<Vec<_>>(),
+        [5, 6]
+    );
+    assert_eq!(
+        plan.closing.iter().map(|p| p.line).collect::<Vec<_>>(),
+        [33]
+    );
+    assert_eq!(
+        areas(&plan),
+        [
+            "review | 2025年工作回顾 | 2025年工作回顾",
+            "plan | 2026年主要预期目标 | 2026年主要预期目标",
+            "plan | 2026年重点工作 | 做大做强特色产业",
+            "plan | 2026年重点工作 | 加快城乡基础设施建设",
+        ]
+    );
+    assert_eq!(
+        tasks(&plan),
+        [
+            "1.1 过去一年",
+            "2.1 地区生产总值增长6%左右",
+            "3.1 发展壮大茶叶、竹木两大主导产业",
+            "4.1 完成农村公路提质改造120公里",
+            "4.2 强化安全生产监管",
+            "4.3 提升应急处置能力",
+        ]
+    );
+    // Five target lines, five commitments of one task, never headings.
+    assert_eq!(plan.areas[1].tasks[0].commitments.len(), 5);
+    assert_eq!(
+        targets(&plan),
+        "10: 418 亿元, 6.1 %
+19: 6 % 左右
+20: 4.5–5 %
+21: 5000 人 以上
+22: 3.2 亿斤 以上
+23: 32 微克/立方米 以内
+29: 2 万亩
+30: 120 公里, 3–5 亿元"
+    );
+    assert_eq!(
+        projects(&plan),
+        [
+            "松川大桥",
+            "县人民医院新院区",
+            "竹木精深加工园",
+            "物流冷链中心",
+            "县应急指挥中心",
+        ]
+    );
+    assert_every_sentence_is_kept(&plan, &source("newspaper-repost.txt"));
+}
+
+#[test]
+fn a_key_points_page_reads_numbered_target_lines() {
+    let plan = fixture("key-points.txt");
+    assert_eq!(plan.title, "桐林市2026年政府工作报告要点");
+    assert_eq!(plan.year, Some(2026));
+    assert_eq!(
+        areas(&plan),
+        [
+            "plan | 一、主要预期目标 | 主要预期目标",
+            "plan | 二、十项重点工作 | 稳住工业基本盘",
+            "plan | 二、十项重点工作 | 激活消费市场",
+            "plan | 二、十项重点工作 | 建设宜居城市",
+            "review | 三、2025年主要成绩 | 2025年主要成绩",
+        ]
+    );
+    assert_eq!(
+        tasks(&plan),
+        [
+            "1.1 地区生产总值增长5%以上",
+            "2.1 实施技改项目150个",
+            "3.1 举办各类促消费活动500场次以上",
+            "4.1 建成翠屏山公园、滨河绿道二期",
+            "5.1 地区生产总值突破900亿元",
+        ]
+    );
+    let list: Vec<&str> = plan.areas[0].tasks[0]
+        .commitments
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(list.len(), 6, "six numbered lines, six commitments");
+    assert_eq!(list[2], "社会消费品零售总额增长5%—6%;");
+    assert_eq!(
+        targets(&plan),
+        "3: 5 % 以上
+4: 6.5 %
+5: 5–6 %
+6: 5 %, 6.5 %
+7: 80 万标箱 突破
+8: 3 % 左右
+10: 150 个, 100 家 以上
+11: 500 场次 以上, 1800 万人次
+12: 60 个
+14: 900 亿元 突破, 5.6 %"
+    );
+    assert_eq!(projects(&plan), ["翠屏山公园", "滨河绿道二期"]);
+    assert_every_sentence_is_kept(&plan, &source("key-points.txt"));
+}
+
+#[test]
+fn a_paste_with_no_headings_is_one_plan_area() {
+    let plan = fixture("plain-paste.txt");
+    assert_eq!(plan.title, "plain-paste");
+    assert_eq!(areas(&plan), ["plan | - | plain-paste"]);
+    assert_eq!(
+        tasks(&plan),
+        ["1.1 推进城市更新", "1.2 完善交通网络", "1.3 提升公共服务"]
+    );
+    assert_eq!(
+        targets(&plan),
+        "1: 45 个, 120 部
+2: 8 条
+3: 6 所, 900 个, 20 个
+4: 8 %"
+    );
+    assert_eq!(projects(&plan), ["环湖东路", "石桥大道北延段"]);
+    assert_every_sentence_is_kept(&plan, &source("plain-paste.txt"));
+    let (status, _, stderr) = common::run(&["import", "tests/fixtures/plain-paste.txt"]);
+    assert_eq!(status, 0);
+    assert_eq!(
+        stderr,
+        "plan-explorer: note: plain-paste.txt: the report has no headings; its paragraphs make one area\n"
+    );
+}
+
+#[test]
+fn a_gbk_file_reads_as_its_utf8_original() {
+    let bytes = std::fs::read("tests/fixtures/gbk-report.txt").unwrap();
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the fixture is GBK bytes"
+    );
+    let gbk = import_bytes_with(&bytes, "gbk-report.txt", &Options::default()).unwrap();
+    assert_eq!(gbk.encoding, "gb18030");
+    let utf8 = import_text(&source("gbk-report.utf8.txt"), "gbk-report.txt").unwrap();
+    assert_eq!(gbk.plan, utf8);
+    let plan = gbk.plan;
+    assert_eq!(plan.title, "枫港区2026年政府工作报告");
+    assert_eq!(
+        areas(&plan),
+        [
+            "review | 一、2025年工作回顾 | 2025年工作回顾",
+            "plan | 二、2026年重点任务 | 壮大实体经济",
+            "plan | 二、2026年重点任务 | 改善人居环境",
+        ]
+    );
+    assert_eq!(
+        tasks(&plan),
+        [
+            "1.1 全区地区生产总值增长6.3%",
+            "2.1 新增市场主体3000户",
+            "3.1 新增绿地面积15万平方米",
+        ]
+    );
+    assert_eq!(
+        targets(&plan),
+        "3: 6.3 %
+5: 3000 户
+6: 15 万平方米, 90 % 以上"
+    );
+    assert_eq!(projects(&plan), ["枫港科创中心"]);
+    assert_every_sentence_is_kept(&plan, &source("gbk-report.utf8.txt"));
+    let (status, stdout, stderr) = common::run(&["import", "tests/fixtures/gbk-report.txt"]);
+    assert_eq!(status, 0);
+    assert!(stdout.contains("枫港科创中心"));
+    assert_eq!(
+        stderr,
+        "plan-explorer: read tests/fixtures/gbk-report.txt as gb18030\n"
+    );
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_reads_too() {
+    let text = source("key-points.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let read = import_bytes_with(&bytes, "key-points.txt", &Options::default()).unwrap();
+    assert_eq!(read.encoding, "UTF-16LE");
+    assert_eq!(read.plan, fixture("key-points.txt"));
+}
+
+#[test]
+fn cr_only_line_ends_are_line_breaks() {
+    let text = source("full-report.txt");
+    let cr = import_text(&text.replace('\n', "\r"), "full-report.txt").unwrap();
+    assert_eq!(cr, fixture("full-report.txt"));
+    assert_eq!(cr.areas.len(), 9);
+}
+
+#[test]
+fn the_year_can_be_given() {
+    let text = source("plain-paste.txt");
+    let options = Options {
+        year: Some(2027),
+        ..Options::default()
+    };
+    let imported = import_text_with(&text, "plain-paste.txt", &options).unwrap();
+    assert_eq!(imported.plan.year, Some(2027));
+    let (status, stdout, _) =
+        common::run(&["import", "tests/fixtures/plain-paste.txt", "--year", "2027"]);
+    assert_eq!(status, 0);
+    assert!(stdout.contains("\"year\": 2027,"), "{stdout}");
+}
+
+#[test]
+fn explain_names_each_lines_role_and_rule() {
+    let (status, stdout, _) =
+        common::run(&["import", "--explain", "tests/fixtures/newspaper-repost.txt"]);
+    assert_eq!(status, 0);
+    let rows: Vec<Vec<&str>> = stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert!(
+        stdout.starts_with("newspaper-repost.txt: read as UTF-8; year 2026 (title-year)\n"),
+        "{stdout}"
+    );
+    // line, role, rules, text.
+    let row = |line: &str| {
+        rows.iter()
+            .find(|r| r[0] == line)
+            .unwrap_or_else(|| panic!("no row for line {line}"))
+    };
+    assert_eq!(row("1")[1..3], ["aside", "continuation-marker"]);
+    assert_eq!(row("2")[1..3], ["aside", "date-line"]);
+    assert_eq!(row("4")[1..3], ["title", "report-title"]);
+    assert_eq!(row("5")[1..3], ["intro", "meeting-line"]);
+    assert_eq!(row("6")[1..3], ["intro", "speaker-line"]);
+    assert_eq!(row("8")[1..4], ["part", "(review)", "heading-beside-parts"]);
+    assert_eq!(row("14")[1..3], ["aside", "byline"]);
+    assert_eq!(row("15")[1..3], ["aside", "app-prompt"]);
+    assert_eq!(row("20")[1..5], ["target", "list", "item", "dash-item"]);
+    assert_eq!(row("27")[1..4], ["part", "(plan)", "heading-over-sections"]);
+    assert_eq!(
+        row("29")[1..4],
+        ["area", "(plan)", "section-opens-paragraph"]
+    );
+    assert_eq!(
+        row("31")[1..5],
+        ["task", "paragraph", ">", "lead-sentence+inline-lead"]
+    );
+    assert_eq!(row("33")[1..3], ["closing", "closing-address"]);
+    assert_eq!(row("35")[1..3], ["aside", "editor-line"]);
+    let numbered: Vec<&str> = rows.iter().map(|r| r[0]).collect();
+    let non_blank = source("newspaper-repost.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    assert_eq!(numbered.len(), non_blank, "every non-blank line has a row");
+}
+
+#[test]
+fn the_seed_keeps_every_sentence_at_its_line() {
+    let plan = import_file(Path::new("seeds/luzhou-2026-work-report.txt")).unwrap();
+    let sentences = assert_every_sentence_is_kept(
+        &plan,
+        &std::fs::read_to_string("seeds/luzhou-2026-work-report.txt").unwrap(),
+    );
+    assert!(sentences > 100);
+    let kinds: Vec<&str> = plan.areas.iter().map(|a| a.kind.as_str()).collect();
+    assert_eq!(kinds[0], "outlook", "「十五五」 is an outlook");
+    assert!(
+        kinds[1..].iter().all(|k| *k == "plan"),
+        "the ten work areas are the plan"
+    );
+    assert_eq!(plan.year, Some(2026));
+}
+
+/// The plan with every cited line replaced by its rank among the report's
+/// non-blank lines, so that layouts that differ only in blank lines compare
+/// equal.
+fn by_content_line(mut plan: Plan, text: &str) -> Plan {
+    let lines: Vec<&str> = text.split("\r\n").flat_map(|l| l.split('\n')).collect();
+    let mut rank = vec![0; lines.len() + 2];
+    let mut n = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if !l.trim().is_empty() {
+            n += 1;
+        }
+        rank[i + 1] = n;
+    }
+    let map = |line: &mut usize| *line = rank[*line];
+    plan.source_lines = 0;
+    for p in plan
+        .intro
+        .iter_mut()
+        .chain(&mut plan.closing)
+        .chain(&mut plan.asides)
+    {
+        map(&mut p.line);
+    }
+    for area in &mut plan.areas {
+        map(&mut area.line);
+        for task in &mut area.tasks {
+            map(&mut task.line);
+            for c in &mut task.commitments {
+                map(&mut c.line);
+            }
+        }
+    }
+    plan
+}
+
+const FIXTURES: &[&str] = &[
+    "full-report.txt",
+    "newspaper-repost.txt",
+    "key-points.txt",
+    "plain-paste.txt",
+    "gbk-report.utf8.txt",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Blank lines (none, one or several between paragraphs), full-width
+    /// indentation and CRLF line ends give the same plan.
+    #[test]
+    fn blank_lines_indentation_and_crlf_do_not_matter(
+        fixture in 0..FIXTURES.len(),
+        gaps in proptest::collection::vec(0usize..4, 64),
+        indents in proptest::collection::vec(0usize..3, 64),
+        crlf in any::<bool>(),
+    ) {
+        let name = FIXTURES[fixture];
+        let text = source(name);
+        let flat: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        let mut variant = String::new();
+        let newline = if crlf { "\r\n" } else { "\n" };
+        for (k, line) in flat.iter().enumerate() {
+            variant.push_str(&"\u{3000}".repeat(indents[k % indents.len()]));
+            variant.push_str(line.trim());
+            variant.push_str(newline);
+            variant.push_str(&newline.repeat(gaps[k % gaps.len()]));
+        }
+        let base = import_text(&flat.join("\n"), name).unwrap();
+        let other = import_text(&variant, name).unwrap();
+        prop_assert_eq!(
+            by_content_line(base, &flat.join("\n")),
+            by_content_line(other, &variant)
+        );
+    }
+}
+
+#[test]
+#[should_panic(expected = "is in no item")]
+fn the_sentence_check_fails_when_a_sentence_is_lost() {
+    let mut plan = fixture("full-report.txt");
+    plan.areas[5].tasks[1].commitments.pop();
+    assert_every_sentence_is_kept(&plan, &source("full-report.txt"));
+}
+
+#[test]
+fn targets_and_stats_count_this_years_plan_unless_asked_for_all() {
+    let plan = common::scratch("repost.json");
+    let plan = plan.to_str().unwrap();
+    let (status, _, _) =
+        common::run(&["import", "tests/fixtures/newspaper-repost.txt", "-o", plan]);
+    assert_eq!(status, 0);
+    let (status, stdout, _) = common::run(&["--plan", plan, "targets"]);
+    assert_eq!(status, 0);
+    assert_eq!(stdout.lines().count(), 8, "{stdout}");
+    assert!(
+        stdout.contains("   4.5–5 %"),
+        "a range prints as 4.5–5 %: {stdout}"
+    );
+    assert!(stdout.contains("     3–5 亿元"), "{stdout}");
+    assert!(
+        !stdout.contains("418"),
+        "last year's result is no target: {stdout}"
+    );
+    let (_, stdout, _) = common::run(&["--plan", plan, "targets", "--all"]);
+    assert_eq!(stdout.lines().count(), 10, "{stdout}");
+    let past = stdout.lines().find(|l| l.contains("418")).unwrap();
+    assert!(past.ends_with("[回顾]"), "{past}");
+    let (_, stdout, _) = common::run(&["--plan", plan, "targets", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let range = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["unit"] == "亿元")
+        .unwrap();
+    assert_eq!(
+        (range["value"].as_f64(), range["value_max"].as_f64()),
+        (Some(3.0), Some(5.0))
+    );
+    assert_eq!(range["kind"], "plan");
+    let (_, stdout, _) = common::run(&["--plan", plan, "stats"]);
+    assert_eq!(stdout.lines().count(), 1 + 3, "three plan areas: {stdout}");
+    let (_, stdout, _) = common::run(&["--plan", plan, "stats", "--all"]);
+    assert_eq!(stdout.lines().count(), 1 + 4, "{stdout}");
+    assert!(stdout.contains("[回顾] 2025年工作回顾"), "{stdout}");
+}
