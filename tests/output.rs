@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{assert_error, run, scratch, write};
+use common::{assert_error, run, scratch};
 use serde_json::Value;
 
 #[test]
@@ -122,26 +122,9 @@ fn targets_excel_is_csv_with_a_byte_order_mark() {
     assert!(!csv.starts_with('\u{feff}'));
 }
 
-/// The embedded plan with control characters and formulas planted in its
-/// text, as a hand-edited or hostile plan file could have them.
-fn hostile_plan() -> std::path::PathBuf {
-    let text = std::fs::read_to_string(common::embedded_plan()).unwrap();
-    let mut plan: Value = serde_json::from_str(&text).unwrap();
-    plan["title"] = "title\x1b]0;pwned\x07".into();
-    plan["areas"][2]["title"] = "抓项目\x1b[2J\x1b[H促投资\nsecond line\rover".into();
-    plan["areas"][2]["tasks"][2]["title"] = "交通\u{9b}31m\u{202e}大会战\t".into();
-    let commitment = &mut plan["areas"][2]["tasks"][2]["commitments"][0];
-    commitment["text"] = "加快建设泸古高速\x1b]52;c;ZXZpbA==\x07等项目。".into();
-    commitment["projects"][0] = "泸古高速\x1b[31m".into();
-    let target = &mut plan["areas"][2]["tasks"][2]["commitments"][2]["targets"][0];
-    target["subject"] = "=HYPERLINK(\"http://example.invalid\",\"综合交通投资\")".into();
-    target["unit"] = "亿元\x1b[5m".into();
-    write("hostile.json", plan.to_string().as_bytes())
-}
-
 #[test]
 fn plan_text_never_reaches_the_output_as_control_characters() {
-    let plan = hostile_plan();
+    let plan = common::hostile_plan();
     let plan = plan.to_str().unwrap();
     let commands: [&[&str]; 10] = [
         &["tree", "--depth", "3"],
@@ -192,7 +175,7 @@ fn plan_explorer_is_unsafe(c: char) -> bool {
 
 #[test]
 fn excel_cells_never_start_a_formula() {
-    let plan = hostile_plan();
+    let plan = common::hostile_plan();
     let plan = plan.to_str().unwrap();
     for args in [
         &["targets", "--excel", "--area", "3.3"][..],

@@ -2,6 +2,8 @@
 //! capture-pane reads the screen. These tests need tmux: where it is missing
 //! they fail and say how to install it (`.ci/run` installs it in CI).
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -276,45 +278,6 @@ fn a_thousand_random_keys_and_resizes_then_q_exits_cleanly() {
     assert_eq!(t.wait_exit(), 0, "{}", t.screen());
 }
 
-#[test]
-fn sigterm_and_sighup_restore_the_terminal_and_exit() {
-    for signal in ["TERM", "HUP"] {
-        let t = Tmux::new(&format!("signal-{signal}"));
-        t.shell();
-        t.text(BIN);
-        t.keys(&["Enter"]);
-        t.wait_for("the app", |s| s.contains("以链带面"));
-        let shell = t.query("#{pane_pid}");
-        let children = format!("/proc/{shell}/task/{shell}/children");
-        let app = std::fs::read_to_string(children)
-            .unwrap_or_default()
-            .trim()
-            .to_string();
-        assert!(!app.is_empty(), "no app process under the shell");
-        let killed = Command::new("kill")
-            .args([&format!("-{signal}"), &app])
-            .status()
-            .unwrap();
-        assert!(killed.success());
-        let screen = t.wait_for("the prompt after the signal", |s| {
-            s.trim_end().ends_with("READY$")
-        });
-        assert!(
-            !screen.contains("╭ Plan"),
-            "{signal}: the frame is gone:\n{screen}"
-        );
-        assert_eq!(
-            t.query("#{alternate_on}"),
-            "0",
-            "{signal}: left the alternate screen"
-        );
-        // The terminal is back in cooked mode: a typed command echoes and runs.
-        t.text("echo cooked-$((6*7))");
-        t.keys(&["Enter"]);
-        t.wait_for("the shell to run a command", |s| s.contains("cooked-42"));
-    }
-}
-
 /// Set in the copy of this test that tmux runs as the app.
 const PANIC_CHILD: &str = "PLAN_EXPLORER_PANIC_TEST_CHILD";
 
@@ -392,4 +355,419 @@ fn closing_the_window_ends_the_app() {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+// The terminal after every way the app can be ended or stopped (issue 16):
+// after each, `stty -a` typed at the prompt shows icanon and echo, the
+// prompt is back, the alternate screen and mouse reporting are off, and
+// `ps -o stat` finds no stopped app.
+
+impl Tmux {
+    /// Starts the app from the plain shell, with `rest` after it on the
+    /// command line, and returns its pid.
+    fn app_from_shell(&self, rest: &str) -> String {
+        self.text(&format!("{BIN}{rest}"));
+        self.keys(&["Enter"]);
+        self.wait_for("the app", |s| {
+            s.contains("╭ Plan") && s.contains("以链带面")
+        });
+        let shell = self.query("#{pane_pid}");
+        let app = wait_until("the app's process", || {
+            let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+                .unwrap_or_default();
+            let pid = children.split_whitespace().next()?.to_string();
+            Some(pid)
+        });
+        let state = process_state(&app);
+        assert!(
+            state.is_some() && state.as_deref() != Some("T"),
+            "the app runs: {state:?}"
+        );
+        app
+    }
+
+    /// Types `command` at the prompt and returns the line it printed after
+    /// `KEY=`.
+    fn ask(&self, key: &str, command: &str) -> String {
+        self.text(&format!("clear; echo \"{key}=$({command})\""));
+        self.keys(&["Enter"]);
+        let screen = self.wait_for(key, |s| {
+            s.lines()
+                .any(|l| l.starts_with(&format!("{key}=")) && !l.contains("$("))
+        });
+        let line = screen
+            .lines()
+            .find(|l| l.starts_with(&format!("{key}=")) && !l.contains("$("))
+            .unwrap_or_default();
+        line[key.len() + 1..].trim().to_string()
+    }
+
+    /// The terminal is as the shell wants it: prompt back, cooked modes,
+    /// normal screen, no mouse reporting.
+    fn assert_sane(&self, after: &str) {
+        self.wait_for(&format!("the prompt after {after}"), |s| {
+            s.trim_end().ends_with("READY$")
+        });
+        assert_eq!(
+            self.query("#{alternate_on}"),
+            "0",
+            "{after}: alternate screen"
+        );
+        assert_eq!(
+            self.query("#{mouse_any_flag}"),
+            "0",
+            "{after}: mouse reporting"
+        );
+        let modes = self.ask(
+            "MODES",
+            "stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo|isig)' | tr '\\n' ' '",
+        );
+        assert_eq!(modes, "isig icanon echo", "{after}: stty -a");
+    }
+
+    /// The modes of the pane's terminal now, read from outside.
+    fn outside_modes(&self) -> String {
+        let tty = self.query("#{pane_tty}");
+        let out = Command::new("stty")
+            .args(["-F", &tty, "-a"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        text.split([' ', ';', '\n'])
+            .filter(|w| ["icanon", "-icanon", "echo", "-echo"].contains(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Polls `find` for up to 15 s.
+fn wait_until<T>(what: &str, mut find: impl FnMut() -> Option<T>) -> T {
+    let start = Instant::now();
+    loop {
+        if let Some(found) = find() {
+            return found;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// `ps -o stat=` of a process: "S" sleeping, "T" stopped; None once gone.
+fn process_state(pid: &str) -> Option<String> {
+    let out = Command::new("ps")
+        .args(["-o", "stat=", "-p", pid])
+        .output()
+        .unwrap();
+    let stat = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    (!stat.is_empty()).then(|| stat.chars().take(1).collect())
+}
+
+/// Waits until the process is gone, failing if it is left stopped.
+fn assert_gone(pid: &str, after: &str) {
+    let start = Instant::now();
+    while let Some(state) = process_state(pid) {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "{after}: the app is still there, in state {state}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn kill(signal: &str, pid: &str) {
+    let status = Command::new("kill")
+        .args([&format!("-{signal}"), pid])
+        .status()
+        .unwrap();
+    assert!(status.success(), "kill -{signal} {pid}");
+}
+
+#[test]
+fn every_ending_signal_restores_the_terminal_and_ends_the_app() {
+    for (signal, number) in [
+        ("INT", 2),
+        ("QUIT", 3),
+        ("TERM", 15),
+        ("HUP", 1),
+        ("USR1", 10),
+        ("USR2", 12),
+        ("ALRM", 14),
+    ] {
+        let t = Tmux::new(&format!("end-{signal}"));
+        t.shell();
+        let app = t.app_from_shell("; echo APP-EXIT=$?");
+        kill(signal, &app);
+        assert_gone(&app, signal);
+        // The status a shell gives a process the signal ended: 128 + n.
+        let status = format!("APP-EXIT={}", 128 + number);
+        let screen = t.wait_for(&status, |s| s.lines().any(|l| l == status));
+        assert!(
+            !screen.contains("╭ Plan"),
+            "{signal}: the frame is gone:\n{screen}"
+        );
+        t.assert_sane(signal);
+    }
+}
+
+#[test]
+fn under_a_plain_sh_the_terminal_is_restored_too() {
+    for (signal, number) in [("INT", 2), ("TERM", 15)] {
+        let t = Tmux::new(&format!("sh-{signal}"));
+        let script = format!(
+            "{BIN}; echo APP-EXIT=$?; echo \"MODES=$(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')\"; sleep 30"
+        );
+        t.start(
+            100,
+            30,
+            &format!("sh -c '{}'", script.replace('\'', "'\\''")),
+        );
+        t.wait_for("the app", |s| s.contains("╭ Plan"));
+        let sh = t.query("#{pane_pid}");
+        let app = wait_until("the app under sh", || {
+            let children =
+                std::fs::read_to_string(format!("/proc/{sh}/task/{sh}/children")).ok()?;
+            children.split_whitespace().next().map(str::to_string)
+        });
+        kill(signal, &app);
+        assert_gone(&app, signal);
+        let screen = t.wait_for("the modes after the app", |s| {
+            s.lines()
+                .any(|l| l.starts_with("MODES=") && !l.contains("$("))
+        });
+        assert!(
+            screen.contains(&format!("APP-EXIT={}", 128 + number)),
+            "{screen}"
+        );
+        assert!(screen.contains("MODES=icanon echo"), "{signal}:\n{screen}");
+        assert_eq!(t.query("#{alternate_on}"), "0");
+        assert_eq!(t.query("#{mouse_any_flag}"), "0");
+    }
+}
+
+#[test]
+fn an_outside_tstp_stops_the_app_with_the_terminal_restored_and_fg_resumes_it() {
+    let t = Tmux::new("outside-tstp");
+    t.shell();
+    let app = t.app_from_shell("");
+    kill("TSTP", &app);
+    t.wait_for("the job stopped", |s| s.contains("Stopped"));
+    assert_eq!(process_state(&app).as_deref(), Some("T"));
+    t.assert_sane("kill -TSTP");
+    t.text("fg");
+    t.keys(&["Enter"]);
+    t.wait_for("the redrawn app", |s| {
+        s.contains("╭ Plan") && s.contains("以链带面")
+    });
+    assert_eq!(t.outside_modes(), "-icanon -echo", "raw again after fg");
+    assert_eq!(t.query("#{alternate_on}"), "1");
+    assert_eq!(t.query("#{mouse_any_flag}"), "1");
+    // Keys reach the app, not the shell: j moves the selection.
+    t.keys(&["j"]);
+    t.wait_for("the selection moved", |s| s.contains("Plan 2/11"));
+    t.keys(&["q"]);
+    assert_gone(&app, "q");
+    t.assert_sane("q after fg");
+}
+
+#[test]
+fn ctrl_z_then_term_and_cont_ends_the_app_and_leaves_nothing_stopped() {
+    let t = Tmux::new("tstp-term");
+    t.shell();
+    let app = t.app_from_shell("");
+    t.keys(&["C-z"]);
+    t.wait_for("the job stopped", |s| s.contains("Stopped"));
+    assert_eq!(process_state(&app).as_deref(), Some("T"));
+    kill("TERM", &app);
+    kill("CONT", &app);
+    assert_gone(&app, "TERM and CONT after Ctrl-Z");
+    t.assert_sane("TERM and CONT after Ctrl-Z");
+}
+
+#[test]
+fn leaving_the_shell_with_the_app_stopped_ends_the_app() {
+    // The issue saw the app left stopped, orphaned, in 3 runs of 6.
+    for run in 0..4 {
+        let t = Tmux::new(&format!("orphan-{run}"));
+        t.shell();
+        let app = t.app_from_shell("");
+        t.keys(&["C-z"]);
+        t.wait_for("the job stopped", |s| s.contains("Stopped"));
+        t.text("exit");
+        t.keys(&["Enter"]);
+        t.wait_for("the warning", |s| s.contains("There are stopped jobs"));
+        t.text("exit");
+        t.keys(&["Enter"]);
+        assert_gone(&app, &format!("run {run}: leaving the shell"));
+    }
+}
+
+#[test]
+fn bg_after_ctrl_z_ends_the_app_instead_of_stopping_it_again() {
+    let t = Tmux::new("bg");
+    t.shell();
+    let app = t.app_from_shell("");
+    t.keys(&["C-z"]);
+    t.wait_for("the job stopped", |s| s.contains("Stopped"));
+    t.text("bg");
+    t.keys(&["Enter"]);
+    assert_gone(&app, "bg");
+    // The shell reports the job's end at its next prompt.
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("the app's end", |s| s.contains("Exit 2"));
+    assert!(screen.contains("continued in the background"), "{screen}");
+    t.assert_sane("bg");
+}
+
+#[test]
+fn ctrl_z_resize_and_fg_draw_at_the_new_size() {
+    let t = Tmux::new("resize");
+    t.start(100, 20, "env PS1='READY$ ' bash --norc --noprofile");
+    t.wait_for("the shell prompt", |s| s.contains("READY$"));
+    t.app_from_shell("");
+    // Open area 1 and its tasks: 20 rows, more than 20 lines can show.
+    for _ in 0..6 {
+        t.keys(&["l", "j"]);
+    }
+    t.wait_for("20 rows", |s| s.contains("/20 "));
+    t.keys(&["C-z"]);
+    t.wait_for("the job stopped", |s| s.contains("Stopped"));
+    t.run(&["resize-window", "-t", "main", "-x", "120", "-y", "40"]);
+    t.text("fg");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("the app at 120x40", |s| {
+        s.lines().count() == 40 && s.lines().last().is_some_and(|l| l.contains("q quit"))
+    });
+    let bottom = screen.lines().nth(38).unwrap_or_default();
+    assert!(
+        bottom.starts_with('╰') && bottom.trim_end().ends_with('╯'),
+        "{screen}"
+    );
+    assert_eq!(
+        plan_explorer::width::str_width(bottom.trim_end()),
+        120,
+        "{screen}"
+    );
+    // At the last row, all 20 rows fit in 40 lines: the app knows its new
+    // height, and does not scroll as if it still had 20.
+    t.keys(&["G"]);
+    let screen = t.wait_for("the last row selected", |s| s.contains("Plan 20/20"));
+    assert!(screen.contains("1 “十五五”发展的主要考虑"), "{screen}");
+    t.keys(&["q"]);
+    t.assert_sane("q");
+}
+
+#[test]
+fn an_unfinished_paste_does_not_swallow_ctrl_c() {
+    let t = Tmux::new("paste");
+    t.shell();
+    let app = t.app_from_shell("; echo APP-EXIT=$?");
+    // The start of a bracketed paste, with no end: the key parser waits for
+    // it and takes every key after it as pasted text.
+    t.run(&[
+        "send-keys",
+        "-t",
+        "main",
+        "-H",
+        "1b",
+        "5b",
+        "32",
+        "30",
+        "30",
+        "7e",
+    ]);
+    t.text("pasted text, then q");
+    t.keys(&["q"]);
+    std::thread::sleep(Duration::from_millis(300));
+    let state = process_state(&app);
+    assert!(
+        state.is_some() && state.as_deref() != Some("T"),
+        "q was swallowed: {state:?}"
+    );
+    t.keys(&["C-c"]);
+    assert_gone(&app, "Ctrl-C in a paste");
+    t.wait_for("the status", |s| s.lines().any(|l| l == "APP-EXIT=130"));
+    t.assert_sane("Ctrl-C in a paste");
+}
+
+#[test]
+fn started_in_the_background_it_refuses_without_stopping() {
+    let t = Tmux::new("background");
+    t.shell();
+    t.text(&format!("{BIN} & wait $!; echo BG-EXIT=$?"));
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("the refusal", |s| {
+        s.lines().any(|l| l.starts_with("BG-EXIT="))
+    });
+    assert!(screen.contains("started in the background"), "{screen}");
+    assert!(screen.lines().any(|l| l == "BG-EXIT=2"), "{screen}");
+    t.assert_sane("a start in the background");
+}
+
+#[test]
+fn no_terminal_on_stdin_is_named_as_stdin() {
+    let t = Tmux::new("stdin");
+    t.shell();
+    t.text(&format!("echo | {BIN}; echo APP-EXIT=$?"));
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("the error", |s| s.lines().any(|l| l == "APP-EXIT=2"));
+    assert!(
+        screen.contains("no terminal: stdin is not a tty"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn on_a_terminal_lines_are_cut_matches_marked_and_plan_text_escaped() {
+    let t = Tmux::new("cli");
+    t.start(60, 60, "env PS1='READY$ ' bash --norc --noprofile");
+    t.wait_for("the shell prompt", |s| s.contains("READY$"));
+    t.text(&format!("{BIN} tree --depth 2"));
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("the outline", |s| s.contains("11.4"));
+    let rows: Vec<&str> = screen.lines().filter(|l| l.contains("  ")).collect();
+    assert!(
+        rows.iter().any(|l| l.ends_with('…')),
+        "long titles cut:\n{screen}"
+    );
+    assert!(
+        screen
+            .lines()
+            .all(|l| plan_explorer::width::str_width(l) <= 60),
+        "{screen}"
+    );
+    t.text(&format!(
+        "clear; NO_COLOR=1 {BIN} search 泸古高速 --limit 1"
+    ));
+    t.keys(&["Enter"]);
+    t.wait_for("brackets without colour", |s| {
+        s.contains("project    [泸古高速]")
+    });
+    // A plan whose titles hold escape sequences: printed, not obeyed.
+    let hostile = common::hostile_plan();
+    let title = t.query("#{pane_title}");
+    t.text(&format!(
+        "clear; echo BEFORE; {BIN} --plan {} show 3.3; {BIN} --plan {} export --format md | head -1",
+        hostile.display(),
+        hostile.display()
+    ));
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("the hostile plan's text", |s| {
+        s.contains("# title\\x1b]0;pwned\\x07")
+    });
+    assert!(
+        screen.contains("BEFORE"),
+        "the screen was not cleared:\n{screen}"
+    );
+    assert!(
+        screen.contains("抓项目\\x1b[2J\\x1b[H促投资\\nsecond line\\rover"),
+        "{screen}"
+    );
+    assert_eq!(
+        t.query("#{pane_title}"),
+        title,
+        "the window title was not set"
+    );
 }

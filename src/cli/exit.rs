@@ -18,7 +18,8 @@ pub fn main() -> ExitCode {
         // --help and --version.
         Err(e) => return print_help(&e),
     };
-    let mut out = io::BufWriter::new(Tracked::new(io::stdout().lock()));
+    // Not stdout's lock: the app's signal thread writes to the terminal too.
+    let mut out = io::BufWriter::new(Tracked::new(io::stdout()));
     let result = run(cli, &mut out, Style::detect());
     let result = result.and_then(|outcome| out.flush().map(|()| outcome).map_err(CliError::from));
     if let Some(error) = out.get_mut().error.take() {

@@ -10,6 +10,7 @@ pub mod detail;
 pub mod layout;
 pub mod screens;
 pub mod search_state;
+pub mod terminal;
 pub mod theme;
 pub mod tree;
 pub mod view;
@@ -17,17 +18,12 @@ pub mod wrap;
 
 use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, MouseEventKind,
-};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{self, Event, MouseEventKind};
 
 use crate::plan::Plan;
 use crate::search::SearchIndex;
@@ -41,6 +37,10 @@ pub enum TuiError {
         "no terminal: {0} is not a tty; run the app from a terminal, or use a subcommand such as `plan-explorer tree` or `plan-explorer search QUERY`"
     )]
     NoTerminal(&'static str),
+    #[error(
+        "started in the background, where it cannot draw: run it in the foreground (without &), or use a subcommand"
+    )]
+    Background,
     #[error("terminal error: {0}")]
     Io(#[from] io::Error),
 }
@@ -187,67 +187,17 @@ pub fn run_drawing(
     if start.overview {
         app.mode = Mode::Overview;
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
-    let done = Arc::new(AtomicBool::new(false));
-    watchdog(Arc::clone(&stop), Arc::clone(&done));
-    let mut terminal = enter()?;
-    let result = event_loop(&mut terminal, &mut app, &stop, pinyin, draw);
-    leave();
-    done.store(true, Ordering::Relaxed);
+    let (session, mut terminal) = terminal::Session::start()?;
+    let result = event_loop(&mut terminal, &mut app, pinyin, draw);
+    drop(session);
     result
 }
 
-/// Ends the process when a signal asked it to stop but the event loop did not
-/// return. crossterm 0.29 spins forever reading end-of-file from a terminal
-/// that hung up (its window closed, an SSH link cut), so the loop never gets
-/// to see the flag that SIGHUP set.
-fn watchdog(stop: Arc<AtomicBool>, done: Arc<AtomicBool>) {
-    std::thread::spawn(move || {
-        while !done.load(Ordering::Relaxed) {
-            std::thread::sleep(Duration::from_millis(100));
-            if stop.load(Ordering::Relaxed) {
-                std::thread::sleep(Duration::from_millis(500));
-                if !done.load(Ordering::Relaxed) {
-                    // Restoring a terminal that is gone can block; give it
-                    // a moment, then end regardless.
-                    let (restored, wait) = mpsc::channel();
-                    std::thread::spawn(move || {
-                        leave();
-                        let _ = restored.send(());
-                    });
-                    let _ = wait.recv_timeout(Duration::from_millis(300));
-                    std::process::exit(0);
-                }
-            }
-        }
-    });
-}
-
-fn enter() -> io::Result<ratatui::DefaultTerminal> {
-    let terminal = ratatui::try_init()?;
-    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-    // ratatui's hook restores raw mode and the screen; this one also turns
-    // off the mouse and paste modes first, so a panic leaves a clean shell.
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-        previous(info);
-    }));
-    Ok(terminal)
-}
-
-fn leave() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
-}
-
+/// Signals are not seen here: [`terminal`] handles them on its own thread,
+/// and after a stop asks for a full redraw through [`terminal::take_resumed`].
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut terminal::AppTerminal,
     app: &mut App,
-    stop: &AtomicBool,
     pinyin: mpsc::Receiver<crate::search::PinyinIndex>,
     draw: Draw,
 ) -> Result<(), TuiError> {
@@ -259,8 +209,21 @@ fn event_loop(
     });
     let mut dirty = true;
     let mut queue = VecDeque::new();
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit {
+        if terminal::take_resumed() {
+            // Back from a stop: the screen was cleared and may have a new size.
+            let _frame = terminal::lock_screen();
+            terminal.autoresize()?;
+            terminal.clear()?;
+            let size = terminal.size()?;
+            app.update(Action::Resize {
+                width: size.width,
+                height: size.height,
+            });
+            dirty = true;
+        }
         if dirty {
+            let _frame = terminal::lock_screen();
             terminal.draw(|frame| draw(app, frame))?;
             dirty = false;
         }
@@ -289,24 +252,14 @@ fn event_loop(
         dirty |= apply_events(app, &mut queue);
         for effect in std::mem::take(&mut app.effects) {
             match effect {
-                Effect::Copy(text) => copy_osc52(&text)?,
-                Effect::Suspend => {
-                    suspend()?;
-                    *terminal = enter()?;
-                    terminal.clear()?;
-                    dirty = true;
+                Effect::Copy(text) => {
+                    let _frame = terminal::lock_screen();
+                    copy_osc52(&text)?;
                 }
+                Effect::Suspend => terminal::suspend_group()?,
             }
         }
     }
-    Ok(())
-}
-
-/// Restores the terminal, stops the process as Ctrl-Z would, and returns when
-/// `fg` resumes it.
-fn suspend() -> io::Result<()> {
-    leave();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     Ok(())
 }
 

@@ -97,3 +97,20 @@ pub fn assert_usage_error(args: &[&str], fragments: &[&str]) {
 pub fn embedded_plan() -> &'static Path {
     Path::new("data/luzhou-2026.json")
 }
+
+/// The embedded plan with control characters and formulas planted in its
+/// text, as a hand-edited or hostile plan file could have them.
+pub fn hostile_plan() -> std::path::PathBuf {
+    let text = std::fs::read_to_string(embedded_plan()).unwrap();
+    let mut plan: serde_json::Value = serde_json::from_str(&text).unwrap();
+    plan["title"] = "title\x1b]0;pwned\x07".into();
+    plan["areas"][2]["title"] = "抓项目\x1b[2J\x1b[H促投资\nsecond line\rover".into();
+    plan["areas"][2]["tasks"][2]["title"] = "交通\u{9b}31m\u{202e}大会战\t".into();
+    let commitment = &mut plan["areas"][2]["tasks"][2]["commitments"][0];
+    commitment["text"] = "加快建设泸古高速\x1b]52;c;ZXZpbA==\x07等项目。".into();
+    commitment["projects"][0] = "泸古高速\x1b[31m".into();
+    let target = &mut plan["areas"][2]["tasks"][2]["commitments"][2]["targets"][0];
+    target["subject"] = "=HYPERLINK(\"http://example.invalid\",\"综合交通投资\")".into();
+    target["unit"] = "亿元\x1b[5m".into();
+    write("hostile.json", plan.to_string().as_bytes())
+}
