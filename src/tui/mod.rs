@@ -16,6 +16,8 @@ pub mod tree;
 pub mod view;
 pub mod wrap;
 
+pub use terminal::TuiError;
+
 use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write};
 use std::sync::mpsc;
@@ -30,20 +32,6 @@ use crate::search::SearchIndex;
 use action::{Action, Mode, action_for};
 use app::{App, Effect};
 use theme::Options;
-
-#[derive(Debug, thiserror::Error)]
-pub enum TuiError {
-    #[error(
-        "no terminal: {0} is not a tty; run the app from a terminal, or use a subcommand such as `plan-explorer tree` or `plan-explorer search QUERY`"
-    )]
-    NoTerminal(&'static str),
-    #[error(
-        "started in the background, where it cannot draw: run it in the foreground (without &), or use a subcommand"
-    )]
-    Background,
-    #[error("terminal error: {0}")]
-    Io(#[from] io::Error),
-}
 
 /// At most this many events are read before the app catches up and draws.
 const MAX_BURST: usize = 1024;

@@ -41,8 +41,6 @@ use signal_hook::consts::signal::{
 };
 use signal_hook::iterator::{Handle, Signals};
 
-use super::TuiError;
-
 /// The signals that end the app (their default action), after the screen
 /// comes down. The exit status is 128 plus the signal's number, as a shell
 /// reports a process the signal killed.
@@ -65,6 +63,21 @@ static RESUMED: AtomicBool = AtomicBool::new(false);
 static SCREEN: Mutex<()> = Mutex::new(());
 /// The thread that runs the event loop; a panic elsewhere ends the process.
 static LOOP_THREAD: OnceLock<ThreadId> = OnceLock::new();
+
+/// Why the app could not run on this terminal.
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error(
+        "no terminal: {0} is not a tty; run the app from a terminal, or use a subcommand such as `plan-explorer tree` or `plan-explorer search QUERY`"
+    )]
+    NoTerminal(&'static str),
+    #[error(
+        "started in the background, where it cannot draw: run it in the foreground (without &), or use a subcommand"
+    )]
+    Background,
+    #[error("terminal error: {0}")]
+    Io(#[from] io::Error),
+}
 
 /// The terminal the app draws on.
 pub type AppTerminal = Terminal<CrosstermBackend<io::Stdout>>;
