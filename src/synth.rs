@@ -129,6 +129,24 @@ pub fn synthetic_plan(base: &Plan, commitments: usize, seed: u64) -> Plan {
     }
 }
 
+/// A library of `plans` synthetic plans holding `commitments` commitments
+/// in all, shared out as evenly as they go, each with a seed of its own.
+/// Plan `i` (from 1) is named `synth-NNNN` and titled after its number and
+/// the base's title.
+pub fn synthetic_library(
+    base: &Plan,
+    plans: usize,
+    commitments: usize,
+    seed: u64,
+) -> impl Iterator<Item = (String, Plan)> + '_ {
+    (0..plans).map(move |i| {
+        let share = commitments / plans + usize::from(i < commitments % plans);
+        let mut plan = synthetic_plan(base, share, seed.wrapping_add(i as u64));
+        plan.title = format!("synthetic {:04} · {}", i + 1, base.title);
+        (format!("synth-{:04}", i + 1), plan)
+    })
+}
+
 fn commitment(id: String, line: usize, clauses: &[Clause], rng: &mut Rng) -> Commitment {
     let mut text = String::new();
     let mut chars = 0;
@@ -197,6 +215,18 @@ mod tests {
                 assert!(c.text.contains(p.as_str()));
             }
         }
+    }
+
+    #[test]
+    fn a_synthetic_library_shares_out_every_commitment() {
+        let base = load_embedded().unwrap();
+        let library: Vec<(String, Plan)> = synthetic_library(&base, 7, 100, 3).collect();
+        assert_eq!(library.len(), 7);
+        let total: usize = library.iter().map(|(_, p)| p.commitment_count()).sum();
+        assert_eq!(total, 100);
+        assert_eq!(library[0].0, "synth-0001");
+        assert_ne!(library[0].1.areas, library[1].1.areas);
+        assert_ne!(library[0].1.title, library[1].1.title);
     }
 
     #[test]

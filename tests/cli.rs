@@ -415,6 +415,7 @@ fn readme_examples_run_and_show_real_output() {
     let dir = scratch("readme");
     std::fs::create_dir_all(dir.join("data")).unwrap();
     let _ = std::os::unix::fs::symlink(repo.join("seeds"), dir.join("seeds"));
+    let _ = std::os::unix::fs::symlink(repo.join("tests"), dir.join("tests"));
     let mut in_console = false;
     let mut examples: Vec<(String, Vec<String>)> = Vec::new();
     for line in readme.lines() {
@@ -441,6 +442,9 @@ fn readme_examples_run_and_show_real_output() {
             .arg("-c")
             .arg(&shell)
             .current_dir(&dir)
+            // The library examples keep their plans in ./library, never in
+            // the user's data folder.
+            .env("PLAN_EXPLORER_LIBRARY", "library")
             .output()
             .unwrap();
         assert!(
@@ -470,10 +474,16 @@ fn readme_examples_run_and_show_real_output() {
         "export",
         "import",
         "completions",
+        "plans",
+        "compare",
     ] {
         assert!(
             subcommands_shown.iter().any(|s| s == sub),
             "README shows no example of {sub}"
         );
     }
+    assert!(
+        examples.iter().any(|(c, _)| c.contains("--all-plans")),
+        "README shows no search across plans"
+    );
 }

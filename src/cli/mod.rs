@@ -2,9 +2,12 @@
 //! the writer it is given and never touches the terminal's modes. Exit
 //! statuses follow grep: 0 found, 1 nothing found, 2 error.
 
+mod compare;
+mod error;
 mod escape;
 pub mod exit;
 mod export;
+mod library;
 mod outcome;
 mod output;
 mod style;
@@ -15,11 +18,13 @@ use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+pub use error::CliError;
 pub use outcome::Outcome;
 pub use style::{Style, no_color};
 
 use crate::files::{DEFAULT_MAX_SIZE_TEXT, parse_size};
-use crate::plan::{self, ImportError, LoadError, Plan};
+use crate::library::{Library, LibraryError, Location};
+use crate::plan::{self, Plan};
 use crate::search::SearchIndex;
 
 #[derive(Debug, Parser)]
@@ -30,9 +35,15 @@ use crate::search::SearchIndex;
     after_help = "With no command, opens the terminal app on the plan.\n\nExamples:\n  plan-explorer                        open the app on the embedded Luzhou 2026 plan\n  plan-explorer --overview             open the app on the overview charts\n  plan-explorer search lugugaosu       find 泸古高速 from the command line\n  plan-explorer --plan other.json tree another plan's outline"
 )]
 pub struct Cli {
-    /// Plan file to load instead of the embedded Luzhou 2026 plan.
-    #[arg(long, global = true, value_name = "FILE")]
-    pub plan: Option<PathBuf>,
+    /// Plan to load instead of the embedded Luzhou 2026 plan: a name in the
+    /// library (see `plans`) or a plan file.
+    #[arg(long, global = true, value_name = "NAME|FILE")]
+    pub plan: Option<String>,
+
+    /// The library folder [default: plan-explorer/plans in your data folder,
+    /// or $PLAN_EXPLORER_LIBRARY].
+    #[arg(long, global = true, value_name = "DIR")]
+    pub library: Option<PathBuf>,
 
     /// Refuse a report or plan file larger than this (K, M or G for KiB, MiB, GiB).
     #[arg(long, global = true, value_name = "SIZE", default_value = DEFAULT_MAX_SIZE_TEXT, value_parser = parse_size)]
@@ -52,16 +63,16 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build a plan from a report's text and print it as JSON.
+    /// Build a plan from a report's text and print it as JSON, or save it in the library.
     #[command(
-        after_help = "Example:\n  plan-explorer import seeds/luzhou-2026-work-report.txt -o data/luzhou-2026.json"
+        after_help = "Examples:\n  plan-explorer import seeds/luzhou-2026-work-report.txt -o data/luzhou-2026.json\n  plan-explorer import report-2027.txt --save --name lincheng-2027"
     )]
     Import {
         /// The report: a text file in UTF-8, UTF-16 with a byte order mark, or GB18030 (GBK).
         report: PathBuf,
         /// Write the plan here instead of to stdout (`-` is stdout). The file
         /// is replaced whole or not at all, and never the report itself.
-        #[arg(short, long, value_name = "OUT.json")]
+        #[arg(short, long, value_name = "OUT.json", conflicts_with = "save")]
         output: Option<PathBuf>,
         /// The year the plan is for, when the report does not say it.
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1949..=2200))]
@@ -70,6 +81,34 @@ pub enum Command {
         /// decided it, instead of the plan.
         #[arg(long)]
         explain: bool,
+        /// Save the plan in the library (replacing a plan of the same name).
+        #[arg(long, conflicts_with = "explain")]
+        save: bool,
+        /// The name to save under [default: place and year, such as lincheng-2027].
+        #[arg(long, value_name = "NAME", requires = "save")]
+        name: Option<String>,
+    },
+    /// List the plans in the library: name, year, counts, title and file.
+    #[command(
+        after_help = "Examples:\n  plan-explorer plans\n  plan-explorer plans --json | jq '.[].name'"
+    )]
+    Plans {
+        #[arg(long)]
+        json: bool,
+    },
+    /// What changed from plan A to plan B: targets, commitments and projects.
+    #[command(
+        after_help = "Each of A and B is a library name (see `plans`) or a plan file.\nTargets pair by unit and by how alike their subjects and sentences are;\ncommitments pair when their sentences are close (see the README).\nExits 0 when the plans differ, 1 when they match.\n\nExamples:\n  plan-explorer compare lincheng-2026 lincheng-2027\n  plan-explorer compare a.json b.json --json | jq '.targets[] | select(.status == \"changed\")'"
+    )]
+    Compare {
+        /// The earlier plan.
+        #[arg(value_name = "A")]
+        a: String,
+        /// The later plan.
+        #[arg(value_name = "B")]
+        b: String,
+        #[arg(long)]
+        json: bool,
     },
     /// Print the loaded plan as JSON, CSV (one row per commitment) or Markdown.
     #[command(
@@ -105,7 +144,7 @@ pub enum Command {
     },
     /// Fuzzy-search areas, tasks, commitments and projects, in Chinese or pinyin.
     #[command(
-        after_help = "Query syntax: terms separated by spaces must all match; 'exact, ^prefix,\nsuffix$ and !negation as in fzf. Pinyin may be full (lugugaosu) or initials (lggs).\n\nExamples:\n  plan-explorer search 泸古高速\n  plan-explorer search xianhe --json | jq '.[0].id'\n  plan-explorer search '医院 !中医' --limit 5"
+        after_help = "Query syntax: terms separated by spaces must all match; 'exact, ^prefix,\nsuffix$ and !negation as in fzf. Pinyin may be full (lugugaosu) or initials (lggs).\n\nExamples:\n  plan-explorer search 泸古高速\n  plan-explorer search xianhe --json | jq '.[0].id'\n  plan-explorer search '医院 !中医' --limit 5\n  plan-explorer search --all-plans 低空经济"
     )]
     Search {
         /// The query; several words are joined with spaces.
@@ -119,6 +158,9 @@ pub enum Command {
         /// Mark matched characters with [ ] even when stdout is not a terminal.
         #[arg(long)]
         mark: bool,
+        /// Search every plan in the library; each hit names its plan.
+        #[arg(long)]
+        all_plans: bool,
     },
     /// List this year's quantitative targets with their commitment and source line.
     #[command(
@@ -196,66 +238,75 @@ fn at_least_one(text: &str) -> Result<usize, String> {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum CliError {
-    #[error(transparent)]
-    Import(#[from] ImportError),
-    #[error(transparent)]
-    Load(#[from] LoadError),
-    #[error("unknown id {0}: ids look like 3, 3.2 or 3.2.1; `plan-explorer tree` lists them")]
-    UnknownId(String),
-    #[error("cannot write {path}: {source}")]
-    Write { path: String, source: io::Error },
-    #[error("-o names the report itself ({path}); write the plan to another file")]
-    OutputIsInput { path: String },
-    #[error(transparent)]
-    Tui(#[from] crate::tui::TuiError),
-    #[error(transparent)]
-    Io(#[from] io::Error),
+/// The library folder `--library` or the environment names, or the
+/// default, reading files of at most `--max-size`.
+pub fn library(cli: &Cli) -> Result<Library, LibraryError> {
+    Ok(Library::locate(cli.library.as_deref())?.with_max_size(cli.max_size))
+}
+
+/// Where `spec` (a library name or a plan file) is.
+fn locate(cli: &Cli, spec: &str) -> Result<Location, LibraryError> {
+    crate::library::resolve(spec, || library(cli))
+}
+
+/// Where the plan named by `--plan` is, or the embedded plan without it.
+pub fn plan_location(cli: &Cli) -> Result<Location, LibraryError> {
+    match cli.plan.as_deref() {
+        None => Ok(Location::Embedded),
+        Some(spec) => locate(cli, spec),
+    }
 }
 
 /// Loads the plan named by `--plan`, or the embedded one.
-pub fn load_plan(path: Option<&Path>, max_size: u64) -> Result<Plan, LoadError> {
-    match path {
-        Some(path) => plan::load::load_file_limited(path, max_size),
-        None => plan::load::load_embedded(),
-    }
-}
-
-/// The bytes and name of the plan named by `--plan`, or of the embedded one.
-fn plan_bytes(path: Option<&Path>, max_size: u64) -> Result<(Vec<u8>, String), LoadError> {
-    match path {
-        Some(path) => plan::load::read_file(path, max_size),
-        None => Ok((
-            plan::load::EMBEDDED_PLAN.as_bytes().to_vec(),
-            plan::load::EMBEDDED_NAME.to_string(),
-        )),
-    }
+pub fn load_plan(cli: &Cli) -> Result<Plan, CliError> {
+    Ok(plan_location(cli)?.load(cli.max_size)?)
 }
 
 /// The search index of the plan named by `--plan`, or of the embedded one,
 /// built while the file is parsed (same checks, same errors as
 /// [`load_plan`]).
-pub fn index_plan(path: Option<&Path>, max_size: u64) -> Result<SearchIndex, LoadError> {
-    let (bytes, name) = plan_bytes(path, max_size)?;
-    crate::search::from_plan_json(bytes, &name)
+pub fn index_plan(cli: &Cli) -> Result<SearchIndex, CliError> {
+    let (bytes, name) = plan_location(cli)?.read(cli.max_size)?;
+    Ok(crate::search::from_plan_json(bytes, &name)?)
 }
 
-pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliError> {
-    let path = cli.plan.as_deref();
+pub fn run(mut cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliError> {
     let max_size = cli.max_size;
-    let Some(command) = cli.command else {
-        return open_app(path, max_size, cli.ascii, cli.overview);
+    let Some(command) = cli.command.take() else {
+        return open_app(&cli);
     };
     match command {
+        Command::Import {
+            report,
+            save: true,
+            name,
+            year,
+            ..
+        } => {
+            let options = plan::import::Options { year, max_size };
+            let library = library(&cli)?;
+            library::import_and_save(&report, name.as_deref(), &options, &library, out)
+        }
         Command::Import {
             report,
             output,
             year,
             explain,
+            ..
         } => {
             let options = plan::import::Options { year, max_size };
             import(&report, output.as_deref(), &options, explain, out)
+        }
+        Command::Plans { json } => {
+            library::plans(&library(&cli)?, json, style, out)?;
+            Ok(Outcome::Found)
+        }
+        Command::Compare { a, b, json } => {
+            let plan_a = locate(&cli, &a)?.load(max_size)?;
+            let plan_b = locate(&cli, &b)?.load(max_size)?;
+            let comparison = crate::compare::compare(&plan_a, &plan_b);
+            let differ = compare::compare((&a, &b), &comparison, json, out)?;
+            Ok(Outcome::found_if(differ))
         }
         Command::Completions { shell } => {
             // clap_complete panics when its writer fails (a closed pipe, a
@@ -270,21 +321,33 @@ pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliEr
             json,
             limit,
             mark,
+            all_plans,
         } => {
-            // A one-shot search reads every title and sentence once: it
-            // indexes a borrowed view of the file rather than building the
-            // whole plan.
-            let index = index_plan(path, max_size)?;
             let marks = match (style.color, style.terminal() || mark) {
                 (true, _) => output::Marks::Color,
                 (false, true) => output::Marks::Brackets,
                 (false, false) => output::Marks::None,
             };
-            let found = output::search(index, &query.join(" "), limit, json, marks, style, out)?;
+            let query = query.join(" ");
+            if all_plans {
+                if cli.plan.is_some() {
+                    return Err(CliError::Usage(
+                        "--all-plans searches every plan in the library: leave out --plan",
+                    ));
+                }
+                let library = library(&cli)?;
+                let found = library::search_all(&library, &query, limit, json, marks, style, out)?;
+                return Ok(Outcome::found_if(found));
+            }
+            // A one-shot search reads every title and sentence once: it
+            // indexes a borrowed view of the file rather than building the
+            // whole plan.
+            let index = index_plan(&cli)?;
+            let found = output::search(index, &query, limit, json, marks, style, out)?;
             Ok(Outcome::found_if(found))
         }
         Command::Export { format, excel } => {
-            let plan = load_plan(path, max_size)?;
+            let plan = load_plan(&cli)?;
             match format {
                 ExportFormat::Json => write_json(&plan, out)?,
                 ExportFormat::Csv => export::csv(&plan, excel, out)?,
@@ -293,13 +356,13 @@ pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliEr
             Ok(Outcome::Found)
         }
         Command::Show { id, json } => {
-            let plan = load_plan(path, max_size)?;
+            let plan = load_plan(&cli)?;
             let item = plan.find(&id).ok_or(CliError::UnknownId(id))?;
             output::show(&plan, item, json, out)?;
             Ok(Outcome::Found)
         }
         Command::Tree { depth, json } => {
-            output::tree(&load_plan(path, max_size)?, depth, json, style, out)?;
+            output::tree(&load_plan(&cli)?, depth, json, style, out)?;
             Ok(Outcome::Found)
         }
         Command::Targets {
@@ -311,7 +374,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliEr
             sort,
             all,
         } => {
-            let plan = load_plan(path, max_size)?;
+            let plan = load_plan(&cli)?;
             let within = match area.as_deref() {
                 Some(id) => match plan.find(id) {
                     Some(item) => Some((item, id)),
@@ -333,31 +396,29 @@ pub fn run(cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, CliEr
             Ok(targets::targets(&plan, query, format, style, out)?)
         }
         Command::Projects { json } => {
-            let found = output::projects(&load_plan(path, max_size)?, json, style, out)?;
+            let found = output::projects(&load_plan(&cli)?, json, style, out)?;
             Ok(Outcome::found_if(found))
         }
         Command::Stats { json, all } => {
             let scope = plan::stats::Scope::from_all(all);
-            output::stats(&load_plan(path, max_size)?, scope, json, out)?;
+            output::stats(&load_plan(&cli)?, scope, json, out)?;
             Ok(Outcome::Found)
         }
     }
 }
 
 /// Opens the terminal app; its index is built beside the parse, not after it.
-fn open_app(
-    path: Option<&Path>,
-    max_size: u64,
-    ascii: bool,
-    overview: bool,
-) -> Result<Outcome, CliError> {
-    let (bytes, name) = plan_bytes(path, max_size)?;
+fn open_app(cli: &Cli) -> Result<Outcome, CliError> {
+    let (bytes, name) = plan_location(cli)?.read(cli.max_size)?;
     let (plan, index) = crate::search::load_with_index(bytes, &name)?;
     let options = crate::tui::theme::Options {
-        ascii,
+        ascii: cli.ascii,
         no_color: no_color(),
     };
-    let start = crate::tui::StartOptions { options, overview };
+    let start = crate::tui::StartOptions {
+        options,
+        overview: cli.overview,
+    };
     crate::tui::run(plan, index, start)?;
     Ok(Outcome::Found)
 }

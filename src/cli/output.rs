@@ -13,6 +13,7 @@ use super::Style;
 use super::escape::{printable, push_printable};
 use crate::plan::stats::Scope;
 use crate::plan::{AreaKind, ItemRef, Plan, Target};
+use crate::search::SearchHit;
 use crate::width::{char_width, str_width, truncate};
 
 /// Writes one line, cut to the terminal's width when there is one.
@@ -265,11 +266,29 @@ pub fn search(
         return Ok(!hits.is_empty());
     }
     for hit in &hits {
-        let head = format!("{:<8} {:>4}  {:<10} ", hit.id, hit.line, hit.kind.as_str());
-        let room = style.width.map(|w| w.saturating_sub(str_width(&head)));
-        writeln!(out, "{head}{}", mark(&hit.text, &hit.matched, marks, room))?;
+        hit_line("", hit, marks, style, out)?;
     }
     Ok(!hits.is_empty())
+}
+
+/// A hit as `search` prints it, after `prefix` (a plan's name, padded):
+/// id, line, kind and the marked text, cut to the terminal's width.
+pub fn hit_line(
+    prefix: &str,
+    hit: &SearchHit,
+    marks: Marks,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let head = format!(
+        "{}{:<8} {:>4}  {:<10} ",
+        printable(prefix),
+        hit.id,
+        hit.line,
+        hit.kind.as_str()
+    );
+    let room = style.width.map(|w| w.saturating_sub(str_width(&head)));
+    writeln!(out, "{head}{}", mark(&hit.text, &hit.matched, marks, room))
 }
 
 /// The text with its matched characters marked and its control characters

@@ -1,0 +1,126 @@
+//! Searching every plan of the library at once.
+//!
+//! Plans are searched in batches of [`BATCH`]: a batch's plans are read,
+//! indexed together as one [`SearchIndex`], and searched, on as many
+//! threads as there are cores. One index for a batch costs a third of one
+//! index per plan (an index's fixed costs, its alphabet and each
+//! character's pinyin readings, are paid once), and only a batch per thread
+//! is in memory at a time. A document's score depends on it alone, so the
+//! hits of all batches rank together.
+
+use serde::Serialize;
+
+use super::name::PlanName;
+use super::parallel::in_parallel;
+use super::store::{Library, Location, plan_files};
+use super::summary::embedded;
+use crate::plan::Plan;
+use crate::search::{SearchHit, SearchIndex};
+
+/// How many plans are indexed together.
+const BATCH: usize = 32;
+
+/// A hit in one of the library's plans.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanHit {
+    /// The plan's name in the library.
+    pub plan: String,
+    #[serde(flatten)]
+    pub hit: SearchHit,
+}
+
+/// The hits of a search across plans, best first, and a warning line for
+/// each file that was skipped.
+#[derive(Debug, Clone, Default)]
+pub struct PlansSearch {
+    pub hits: Vec<PlanHit>,
+    pub warnings: Vec<String>,
+}
+
+/// A plan to search: its name and where it is.
+struct Searched {
+    name: PlanName,
+    location: Location,
+}
+
+/// Searches every plan in `library` (the embedded one among them) for
+/// `query`. Hits rank by score, best first; equal scores keep the plans'
+/// order by name, then document order. `limit` caps the hits in all.
+pub fn search_plans(library: &Library, query: &str, limit: Option<usize>) -> PlansSearch {
+    let mut result = PlansSearch::default();
+    let mut plans: Vec<Searched> = embedded()
+        .map(|e| Searched {
+            name: e.name.clone(),
+            location: Location::Embedded,
+        })
+        .into_iter()
+        .collect();
+    for file in plan_files(library.dir(), &mut result.warnings) {
+        plans.push(Searched {
+            name: file.name,
+            location: Location::File(file.path),
+        });
+    }
+    plans.sort_by(|a, b| a.name.cmp(&b.name));
+    let batches: Vec<&[Searched]> = plans.chunks(BATCH).collect();
+    let pinyin = query.chars().any(|c| c.is_ascii_alphabetic());
+    let max_size = library.max_size();
+    let searched = in_parallel(&batches, |batch| {
+        search_batch(batch, query, limit, pinyin, max_size)
+    });
+    for (hits, warnings) in searched {
+        result.hits.extend(hits);
+        result.warnings.extend(warnings);
+    }
+    // Stable: ties keep plan order, then document order.
+    result.hits.sort_by_key(|h| std::cmp::Reverse(h.hit.score));
+    if let Some(limit) = limit {
+        result.hits.truncate(limit);
+    }
+    result
+}
+
+/// The hits of one batch of plans, best first (at most `limit`), and a
+/// warning for each plan that could not be read.
+fn search_batch(
+    batch: &[Searched],
+    query: &str,
+    limit: Option<usize>,
+    pinyin: bool,
+    max_size: u64,
+) -> (Vec<PlanHit>, Vec<String>) {
+    let mut warnings = Vec::new();
+    let mut loaded: Vec<(&PlanName, Plan)> = Vec::with_capacity(batch.len());
+    for plan in batch {
+        match plan.location.load(max_size) {
+            Ok(p) => loaded.push((&plan.name, p)),
+            Err(e) => warnings.push(format!("{e} (skipped)")),
+        }
+    }
+    // Where each plan's documents start in the batch's index.
+    let mut starts = Vec::with_capacity(loaded.len());
+    let mut docs = 0;
+    for (_, plan) in &loaded {
+        starts.push(docs);
+        docs += plan.items().count();
+    }
+    let mut index = SearchIndex::from_items(loaded.iter().flat_map(|(_, p)| p.items()));
+    if pinyin {
+        let built = index.pinyin_builder().build();
+        let _ = index.attach_pinyin(built);
+    }
+    let hits = index
+        .search(query, limit)
+        .into_iter()
+        .filter_map(|mut hit| {
+            let owner = starts.partition_point(|&s| s <= hit.doc).checked_sub(1)?;
+            // The document's number within its own plan.
+            hit.doc -= starts[owner];
+            Some(PlanHit {
+                plan: loaded.get(owner)?.0.to_string(),
+                hit,
+            })
+        })
+        .collect();
+    (hits, warnings)
+}
