@@ -288,3 +288,32 @@ fn a_full_disk_fails_the_import_and_keeps_the_old_plan() {
         "old plan kept, no temporary file:\n{stdout}"
     );
 }
+
+#[test]
+fn errors_quote_names_and_values_without_their_control_characters() {
+    // A file name, an id and a value with escape sequences in them.
+    let evil = "\x1b]0;pwned\x07\x1b[2J";
+    let path = scratch("evil\x1b[2J.json");
+    std::fs::write(&path, "not json").unwrap();
+    for args in [
+        vec!["show", evil],
+        vec!["--plan", path.to_str().unwrap(), "tree"],
+        vec!["import", evil],
+        vec!["targets", "--unit", evil],
+    ] {
+        let (status, _, stderr) = run(&args);
+        assert!(status == 1 || status == 2, "{args:?}: {status}");
+        assert!(
+            !stderr.contains('\x1b') && !stderr.contains('\x07'),
+            "{args:?}: {stderr:?}"
+        );
+        assert!(stderr.contains("\\x1b"), "shown escaped: {stderr:?}");
+    }
+    // A usage error: clap's text drops the sequences; none reach stderr.
+    let (status, _, stderr) = run(&["export", "--format", evil]);
+    assert_eq!(status, 2);
+    assert!(
+        !stderr.contains('\x1b') && !stderr.contains('\x07'),
+        "{stderr:?}"
+    );
+}

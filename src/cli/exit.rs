@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use super::escape::printable;
 use super::{Cli, CliError, Outcome, Style, no_color, run};
 
 /// Parses arguments, runs the command and turns the result into an exit status.
@@ -29,12 +30,14 @@ pub fn main() -> ExitCode {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound(note)) => {
             if let Some(note) = note {
-                let _ = writeln!(io::stderr(), "plan-explorer: {note}");
+                let _ = writeln!(io::stderr(), "plan-explorer: {}", printable(&note));
             }
             ExitCode::from(1)
         }
         Err(e) => {
-            let _ = writeln!(io::stderr(), "plan-explorer: {e}");
+            // A message can quote a file name, an id or a plan's text:
+            // escaped, it stays one line and never acts on the terminal.
+            let _ = writeln!(io::stderr(), "plan-explorer: {}", printable(&e.to_string()));
             ExitCode::from(2)
         }
     }
@@ -112,15 +115,16 @@ fn usage_error(e: &clap::Error) -> ExitCode {
 }
 
 /// clap's error text with blank lines dropped and `plan-explorer:` in place
-/// of `error:`, so that it reads like the other errors.
+/// of `error:`, so that it reads like the other errors. What clap quotes of
+/// the arguments is escaped, as any text that reaches the terminal.
 pub fn condense(text: &str) -> String {
     let mut out = String::new();
     for (i, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
         if i == 0 {
             out.push_str("plan-explorer: ");
-            out.push_str(line.strip_prefix("error: ").unwrap_or(line));
+            out.push_str(&printable(line.strip_prefix("error: ").unwrap_or(line)));
         } else {
-            out.push_str(line);
+            out.push_str(&printable(line));
         }
         out.push('\n');
     }
