@@ -101,13 +101,17 @@ pub struct Summary {
 impl Summary {
     pub fn new(plan: &Plan) -> Self {
         let areas = area_stats(plan);
+        let money_unit = money_unit(plan);
+        let amounts = money_unit
+            .as_deref()
+            .map_or_else(Vec::new, |unit| largest_amounts(plan, unit));
         Summary {
             tasks: areas.iter().map(|a| a.tasks).sum(),
             commitments: areas.iter().map(|a| a.commitments).sum(),
             targets: areas.iter().map(|a| a.targets).sum(),
             areas,
-            money_unit: money_unit(plan),
-            amounts: largest_amounts(plan),
+            money_unit,
+            amounts,
         }
     }
 }
@@ -135,12 +139,10 @@ pub fn money_unit(plan: &Plan) -> Option<String> {
     counts.into_iter().max_by_key(|(_, n)| *n).map(|(u, _)| u)
 }
 
-/// Every amount in the plan's money unit, largest first, each on its own:
-/// amounts are never added up, since totals and yearly figures may overlap.
-pub fn largest_amounts(plan: &Plan) -> Vec<Amount> {
-    let Some(unit) = money_unit(plan) else {
-        return Vec::new();
-    };
+/// Every amount in `unit` (the plan's money unit), largest first, each on
+/// its own: amounts are never added up, since totals and yearly figures
+/// may overlap.
+pub fn largest_amounts(plan: &Plan, unit: &str) -> Vec<Amount> {
     let mut amounts: Vec<Amount> = plan
         .targets()
         .filter(|(_, _, t)| t.unit == unit)

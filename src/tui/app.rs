@@ -65,7 +65,6 @@ impl App {
     pub fn with_search(plan: Plan, options: Options, search: SearchState) -> Self {
         let tree = TreeState::new(&plan);
         let summary = Summary::new(&plan);
-        let targets = TargetsState::new(&plan);
         let mut app = App {
             plan,
             options,
@@ -79,7 +78,7 @@ impl App {
             width: 80,
             height: 24,
             search,
-            targets,
+            targets: TargetsState::default(),
             overview: OverviewState::default(),
             status: None,
             effects: Vec::new(),
@@ -202,7 +201,7 @@ impl App {
             (Action::NextHit, _) => self.step_hit(1),
             (Action::PrevHit, _) => self.step_hit(-1),
             (Action::Copy, _) => self.copy(),
-            (Action::ShowTargets, _) => self.mode = Mode::Targets,
+            (Action::ShowTargets, _) => self.show_targets(),
             (Action::ShowOverview, _) => self.mode = Mode::Overview,
             (Action::Back, _) => self.focus = Focus::Tree,
             (Action::ScrollDown { column, row }, _) => self.wheel(column, row, 3),
@@ -210,6 +209,11 @@ impl App {
             (Action::Click { column, row }, _) => self.click(column, row),
             _ => {}
         }
+    }
+
+    fn show_targets(&mut self) {
+        self.targets.open(&self.plan);
+        self.mode = Mode::Targets;
     }
 
     fn collapse(&mut self) {
@@ -425,7 +429,7 @@ impl App {
                     self.mode = Mode::Browse;
                 }
             }
-            Action::ShowTargets => self.mode = Mode::Targets,
+            Action::ShowTargets => self.show_targets(),
             Action::Back => self.mode = Mode::Browse,
             _ => {}
         }

@@ -14,6 +14,8 @@ pub const AREA: &str = "area";
 pub const ID: &str = "id";
 /// Shown for a target with no qualifier, or nothing named as counted.
 pub const NONE: &str = "—";
+/// The cells [`NONE`] takes.
+const NONE_WIDTH: usize = 1;
 
 /// Widths in cells of the measured columns; never narrower than a header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,13 +52,22 @@ impl ColumnWidths {
     pub fn fit(&mut self, target: &Target) {
         self.value = self.value.max(str_width(&format_value(target.value)));
         self.unit = self.unit.max(str_width(&target.unit));
-        self.qualifier = self
-            .qualifier
-            .max(str_width(target.qualifier.as_deref().unwrap_or(NONE)));
+        let qualifier = target.qualifier.as_deref().map_or(NONE_WIDTH, str_width);
+        self.qualifier = self.qualifier.max(qualifier);
     }
 
     /// Widens the id column to fit an item's id.
     pub fn fit_id(&mut self, id: &str) {
         self.id = self.id.max(str_width(id));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn none_takes_the_width_the_columns_count_for_it() {
+        assert_eq!(str_width(NONE), NONE_WIDTH);
     }
 }

@@ -43,8 +43,12 @@ impl TargetRow {
     }
 }
 
+/// The targets table. Its rows are built when it first opens, so that
+/// starting the app never walks every target for a table not yet shown.
 #[derive(Debug, Default)]
 pub struct TargetsState {
+    /// Whether the rows have been built since the app started.
+    pub built: bool,
     pub sort: Sort,
     /// Show only this unit, or every unit.
     pub unit: Option<String>,
@@ -60,19 +64,18 @@ pub struct TargetsState {
 }
 
 impl TargetsState {
-    pub fn new(plan: &Plan) -> Self {
-        let mut units: Vec<String> = Vec::new();
+    /// Builds the units and rows the first time the table opens.
+    pub fn open(&mut self, plan: &Plan) {
+        if self.built {
+            return;
+        }
         for (_, _, target) in plan.targets() {
-            if !units.contains(&target.unit) {
-                units.push(target.unit.clone());
+            if !self.units.contains(&target.unit) {
+                self.units.push(target.unit.clone());
             }
         }
-        let mut state = TargetsState {
-            units,
-            ..TargetsState::default()
-        };
-        state.rebuild(plan, None);
-        state
+        self.rebuild(plan, None);
+        self.built = true;
     }
 
     /// Recomputes the visible rows from the sort, the unit and the
