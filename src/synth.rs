@@ -147,6 +147,26 @@ pub fn synthetic_library(
     })
 }
 
+/// The plan written out as a report's text, for benchmarks of the
+/// importer: each area's title on a line of its own, then each task as a
+/// paragraph that opens with its title as a lead sentence.
+pub fn report_text(plan: &Plan) -> String {
+    let mut text = String::new();
+    for area in &plan.areas {
+        text.push_str(&area.title);
+        text.push('\n');
+        for task in &area.tasks {
+            text.push_str(&task.title);
+            text.push('。');
+            for c in &task.commitments {
+                text.push_str(&c.text);
+            }
+            text.push('\n');
+        }
+    }
+    text
+}
+
 fn commitment(id: String, line: usize, clauses: &[Clause], rng: &mut Rng) -> Commitment {
     let mut text = String::new();
     let mut chars = 0;
@@ -227,6 +247,23 @@ mod tests {
         assert_eq!(library[0].0, "synth-0001");
         assert_ne!(library[0].1.areas, library[1].1.areas);
         assert_ne!(library[0].1.title, library[1].1.title);
+    }
+
+    #[test]
+    fn a_synthetic_report_imports_to_a_plan_of_its_size() {
+        let base = load_embedded().unwrap();
+        let plan = synthetic_plan(&base, 2000, 3);
+        let text = report_text(&plan);
+        let imported = crate::plan::import::import_text(&text, "synthetic.txt").unwrap();
+        // An area whose first task opens with 一是 reads as a subheading
+        // over enumerated points, so a few areas fold into the one above.
+        let areas = imported.areas.len();
+        assert!(areas <= plan.areas.len() && areas * 10 >= plan.areas.len() * 9);
+        // Every sentence of the plan is a sentence of the report: a lead
+        // sentence (a title) or a commitment.
+        let sentences = imported.commitment_count()
+            + imported.areas.iter().map(|a| a.tasks.len()).sum::<usize>();
+        assert!(sentences >= plan.commitment_count(), "{sentences}");
     }
 
     #[test]

@@ -176,8 +176,12 @@ pub(crate) fn longest_before(
 /// one parenthesised alternative of one to three chars after its first char:
 /// 新(改)建 reads as 新建 and 新(改)扩建 as 新扩建.
 pub(crate) fn verb_len_at(chars: &[char], pos: usize, words: &[&str]) -> Option<usize> {
+    // The first char is never skipped: a word that does not open with the
+    // char at `pos` cannot match.
+    let first = *chars.get(pos)?;
     words
         .iter()
+        .filter(|w| w.starts_with(first))
         .filter_map(|w| match_with_alternative(chars, pos, w))
         .max()
 }

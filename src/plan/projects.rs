@@ -182,14 +182,14 @@ fn head_names_sites(chars: &[char], s: usize, mut e: usize) -> bool {
 
 /// Strips the adverbs and verbs that open a clause.
 fn strip_openers(chars: &[char], mut s: usize, e: usize, verbs: &[&[&str]]) -> usize {
+    // The adverbs, then up to three lists of verbs, without allocating.
+    let mut lists: [&[&str]; 5] = [ADVERBS, PROJECT_ADVERBS, &[], &[], &[]];
+    for (slot, list) in lists[2..].iter_mut().zip(verbs) {
+        *slot = list;
+    }
     loop {
         let before = s;
-        s = strip_leading(
-            chars,
-            s,
-            e,
-            &[&[ADVERBS, PROJECT_ADVERBS][..], verbs].concat(),
-        );
+        s = strip_leading(chars, s, e, &lists);
         let all_verbs = [BUILD_VERBS, LAUNCH_VERBS, OTHER_VERBS];
         if let Some(m) = longest_at(chars, s, MANNER_ADVERBS)
             && all_verbs

@@ -2,7 +2,7 @@
 //! line; each line is normalised to NFC and trimmed of spaces, full-width
 //! indentation (　　) included.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Every line of the text, blank ones included, so that the index of a line
 /// is its number less one. A final line break opens no new line.
@@ -25,10 +25,9 @@ pub(crate) fn split_lines(text: &str) -> Vec<String> {
 
 fn normalise(line: &str) -> String {
     let trimmed = line.trim();
-    if trimmed.is_ascii() {
-        trimmed.to_string()
-    } else {
-        trimmed.nfc().collect::<String>().trim().to_string()
+    match is_nfc_quick(trimmed.chars()) {
+        IsNormalized::Yes => trimmed.to_string(),
+        _ => trimmed.nfc().collect::<String>().trim().to_string(),
     }
 }
 
@@ -43,5 +42,6 @@ mod tests {
         assert_eq!(split_lines("a\r\r\nb"), ["a", "", "b"]);
         assert_eq!(split_lines(""), Vec::<String>::new());
         assert_eq!(split_lines("\u{3000}\u{3000}推进A。 "), ["推进A。"]);
+        assert_eq!(split_lines("Cafe\u{301}"), ["Caf\u{e9}"]);
     }
 }
