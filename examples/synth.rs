@@ -1,7 +1,8 @@
 //! Prints a synthetic plan recombined from the embedded one, as JSON, or its
 //! commitment texts one per line (for `fzf --filter`); or fills a library
-//! folder with synthetic plans, and writes the text of every item they
-//! hold (what `search --all-plans` searches) one per line to a file.
+//! folder with synthetic plans, and writes the text of every item that
+//! `search --all-plans` then searches (theirs and the embedded plan's) one
+//! per line to a file.
 //!
 //!     cargo run --release --example synth -- 100000 > /tmp/synth100k.json
 //!     cargo run --release --example synth -- 100000 --texts > /tmp/synth100k.txt
@@ -90,6 +91,12 @@ fn library(
         Some(file) => Some(BufWriter::new(std::fs::File::create(file)?)),
         None => None,
     };
+    // `search --all-plans` searches the embedded plan too.
+    if let Some(out) = out.as_mut() {
+        for item in base.items() {
+            writeln!(out, "{}", item.text)?;
+        }
+    }
     for (name, plan) in synthetic_library(base, plans, commitments, 1) {
         let name = PlanName::new(&name).map_err(io::Error::other)?;
         library.save(&name, &plan).map_err(io::Error::other)?;

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# `search --all-plans` against `fzf --filter`, side by side in one run, over
+# a synthetic library of 1,000 plans holding 150,000 commitments and the
+# same items' texts one per line for fzf. For each query, the two commands
+# take turns ROUNDS times; the script prints each one's median wall time,
+# the ratio, and each one's largest peak resident memory. It also times
+# `plans` (the cached listing) the same way.
+#
+#   scripts/search-vs-fzf.sh [ROUNDS]        (default 11)
+#
+# Needs fzf (apt-get install fzf) and GNU time (/usr/bin/time). The library
+# is made once, in $SCALE_DIR (default: a folder under /tmp), and reused.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rounds=${1:-11}
+dir=${SCALE_DIR:-${TMPDIR:-/tmp}/plan-explorer-scale}
+library="$dir/library"
+texts="$dir/items.txt"
+
+for tool in fzf /usr/bin/time; do
+    if ! command -v "$tool" >/dev/null; then
+        echo "search-vs-fzf: $tool is missing (apt-get install fzf time)" >&2
+        exit 2
+    fi
+done
+
+cargo build --release --quiet --bin plan-explorer --example synth
+bin=target/release/plan-explorer
+if [[ ! -f "$texts" ]]; then
+    rm -rf "$library"
+    mkdir -p "$dir"
+    echo "making the library in $library ..." >&2
+    target/release/examples/synth --library "$library" 1000 150000 --texts "$texts.part"
+    mv "$texts.part" "$texts"
+fi
+plans=$(find "$library" -maxdepth 1 -name '*.json' | wc -l)
+echo "library: $plans plan files, $(wc -l <"$texts") items; fzf $(fzf --version | cut -d' ' -f1); $(nproc) cores"
+echo
+
+# Runs a command once; prints "SECONDS PEAK_KB". stdin from $2 (or nothing).
+measure() {
+    local input=$1
+    shift
+    local start end peak
+    start=$EPOCHREALTIME
+    /usr/bin/time -f %M -o "$dir/peak" "$@" <"$input" >/dev/null || true
+    end=$EPOCHREALTIME
+    peak=$(tail -n 1 "$dir/peak")
+    echo "$start $end $peak" | awk '{ printf "%.6f %d\n", $2 - $1, $3 }'
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+largest() { sort -n | tail -n 1; }
+
+export PLAN_EXPLORER_LIBRARY="$library"
+"$bin" plans >/dev/null # the listing cache, as after any first listing
+
+printf '%-12s %12s %12s %7s %14s %14s\n' query "ours (ms)" "fzf (ms)" ratio "ours peak MB" "fzf peak MB"
+for query in 项目 重点项目 高标准农田 gaosu zdxm; do
+    : >"$dir/ours" && : >"$dir/fzf"
+    for ((i = 0; i < rounds; i++)); do
+        measure /dev/null "$bin" search --all-plans "$query" >>"$dir/ours"
+        measure "$texts" fzf --filter "$query" >>"$dir/fzf"
+    done
+    ours=$(cut -d' ' -f1 "$dir/ours" | median)
+    theirs=$(cut -d' ' -f1 "$dir/fzf" | median)
+    ours_kb=$(cut -d' ' -f2 "$dir/ours" | largest)
+    fzf_kb=$(cut -d' ' -f2 "$dir/fzf" | largest)
+    awk -v q="$query" -v o="$ours" -v f="$theirs" -v om="$ours_kb" -v fm="$fzf_kb" 'BEGIN {
+        printf "%-12s %12.1f %12.1f %7.3f %14.1f %14.1f\n", q, o * 1000, f * 1000, o / f, om / 1024, fm / 1024
+    }'
+done
+
+echo
+: >"$dir/plans"
+for ((i = 0; i < rounds; i++)); do
+    measure /dev/null "$bin" plans >>"$dir/plans"
+done
+awk -v t="$(cut -d' ' -f1 "$dir/plans" | median)" 'BEGIN { printf "plans (cached listing of %s): %.1f ms median\n", "the library", t * 1000 }'
