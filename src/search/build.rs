@@ -347,6 +347,38 @@ mod tests {
         assert!(agree(&broken).is_err());
     }
 
+    #[test]
+    fn kinds_parts_years_ranges_and_asides_are_checked_alike_on_both_paths() {
+        let with = GOOD
+            .replacen("\"source_lines\": 9,", "\"year\": 2026, \"source_lines\": 9,", 1)
+            .replacen(
+                "\"line\": 2, \"tasks\"",
+                "\"line\": 2, \"kind\": \"review\", \"part\": \"一、回顾\", \"tasks\"",
+                1,
+            )
+            .replacen("\"qualifier\": null", "\"value_max\": 2200, \"qualifier\": null", 1)
+            .replacen(
+                "\"intro\": [",
+                "\"asides\": [{\"line\": 9, \"text\": \"2026-02-03\"}], \"closing\": [], \"intro\": [",
+                1,
+            );
+        assert_eq!(agree(with.as_bytes()), Ok(5));
+        let cases = [
+            ("\"kind\": \"review\"", "\"kind\": \"past\""),
+            ("\"year\": 2026", "\"year\": \"2026\""),
+            ("\"year\": 2026", "\"year\": -1"),
+            ("\"value_max\": 2200", "\"value_max\": \"x\""),
+            ("\"part\": \"一、回顾\"", "\"part\": 3"),
+            ("\"text\": \"2026-02-03\"", "\"text\": 1"),
+            ("\"closing\": []", "\"closing\": {}"),
+        ];
+        for (from, to) in cases {
+            assert!(with.contains(from), "{from}");
+            let bad = with.replacen(from, to, 1);
+            assert!(agree(bad.as_bytes()).is_err(), "accepted {to}");
+        }
+    }
+
     proptest::proptest! {
         /// Random edits of a valid plan (a cut, an insertion, a swapped
         /// byte): both paths agree on every one, plan or error.
