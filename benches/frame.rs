@@ -11,6 +11,7 @@ use plan_explorer::synth::synthetic_plan;
 use plan_explorer::tui::action::{Action, Mode};
 use plan_explorer::tui::app::App;
 use plan_explorer::tui::apply_events;
+use plan_explorer::tui::line::Edit;
 use plan_explorer::tui::search_state::SearchState;
 use plan_explorer::tui::theme::Options;
 use plan_explorer::tui::view::render;
@@ -89,12 +90,12 @@ fn bench_plan(c: &mut Criterion, name: &str, json: &[u8]) {
             b.iter(|| {
                 app.update(Action::Input('项'));
                 draw(&mut terminal, &app);
-                app.update(Action::Backspace);
+                app.update(Action::Edit(Edit::Backspace));
                 draw(&mut terminal, &app);
             })
         },
     );
-    app.update(Action::ClearQuery);
+    app.update(Action::Edit(Edit::DeleteToStart));
     for c in "zhongdian".chars() {
         app.update(Action::Input(c));
     }
@@ -102,11 +103,11 @@ fn bench_plan(c: &mut Criterion, name: &str, json: &[u8]) {
         b.iter(|| {
             app.update(Action::Input('x'));
             draw(&mut terminal, &app);
-            app.update(Action::Backspace);
+            app.update(Action::Edit(Edit::Backspace));
             draw(&mut terminal, &app);
         })
     });
-    app.update(Action::ClearQuery);
+    app.update(Action::Edit(Edit::DeleteToStart));
     // Keys that arrive together (a fast typist, or a burst over SSH) are
     // applied as one paste and drawn once; against the same keys one by one.
     let keys: Vec<Event> = "zhongdianxiangmu"
@@ -118,7 +119,7 @@ fn bench_plan(c: &mut Criterion, name: &str, json: &[u8]) {
             let mut queue: VecDeque<Event> = keys.iter().cloned().collect();
             apply_events(&mut app, &mut queue);
             draw(&mut terminal, &app);
-            app.update(Action::ClearQuery);
+            app.update(Action::Edit(Edit::DeleteToStart));
         })
     });
     group.bench_function("the same 16 keys one at a time", |b| {
@@ -127,7 +128,7 @@ fn bench_plan(c: &mut Criterion, name: &str, json: &[u8]) {
                 apply_events(&mut app, &mut VecDeque::from([key.clone()]));
                 draw(&mut terminal, &app);
             }
-            app.update(Action::ClearQuery);
+            app.update(Action::Edit(Edit::DeleteToStart));
         })
     });
     let paste: String = "泸古高速 xianhe 仙鹤纸业 lggs\n"
@@ -139,7 +140,7 @@ fn bench_plan(c: &mut Criterion, name: &str, json: &[u8]) {
         b.iter(|| {
             app.update(Action::Paste(paste.clone()));
             draw(&mut terminal, &app);
-            app.update(Action::ClearQuery);
+            app.update(Action::Edit(Edit::DeleteToStart));
         })
     });
     group.finish();

@@ -9,9 +9,11 @@ use std::collections::{HashSet, VecDeque};
 
 use plan_explorer::plan::ItemRef;
 use plan_explorer::plan::load::load_embedded;
+use plan_explorer::plan::stats::Scope;
 use plan_explorer::tui::action::{Action, BINDINGS, Key, Mode};
 use plan_explorer::tui::app::{App, Effect, Focus};
 use plan_explorer::tui::apply_events;
+use plan_explorer::tui::line::{Edit, LineEdit};
 use plan_explorer::tui::screens::Sort;
 use plan_explorer::tui::theme::Options;
 use ratatui::crossterm::event::{Event, KeyEvent};
@@ -37,7 +39,10 @@ fn app_in(mode: Mode, action: &Action) -> App {
                 width: 120,
                 height: 40,
             },
-            // A last search, for n and N.
+            // Two searches, for the history; the last one's hits for n and N.
+            Action::OpenSearch,
+            Action::Paste("xianhe".into()),
+            Action::Accept,
             Action::OpenSearch,
             Action::Paste("项目".into()),
             Action::Down,
@@ -48,17 +53,39 @@ fn app_in(mode: Mode, action: &Action) -> App {
     // among the hits.
     let task = app.plan.find("3.3").unwrap();
     app.reveal(task);
+    // Moves that go right or to the end start with the cursor at the start.
+    let from_start = matches!(
+        action,
+        Action::Edit(Edit::Right | Edit::WordRight | Edit::Delete | Edit::End)
+    );
+    let cursor = if from_start {
+        vec![Action::Edit(Edit::Start)]
+    } else {
+        vec![]
+    };
     match mode {
         Mode::Browse => match action {
             Action::Collapse => run(&mut app, [Action::Toggle]),
             Action::Back => run(&mut app, [Action::FocusNext]),
             _ => {}
         },
-        Mode::Search => run(
+        Mode::Search => {
+            run(
+                &mut app,
+                [Action::OpenSearch, Action::Paste("xiang mu".into())]
+                    .into_iter()
+                    .chain(downs(MIDDLE))
+                    .chain(cursor),
+            );
+            if *action == Action::HistoryNext {
+                run(&mut app, [Action::HistoryPrev, Action::HistoryPrev]);
+            }
+        }
+        Mode::Goto => run(
             &mut app,
-            [Action::OpenSearch, Action::Paste("项目".into())]
+            [Action::OpenGoto, Action::Paste("3.2.3".into())]
                 .into_iter()
-                .chain(downs(MIDDLE)),
+                .chain(cursor),
         ),
         Mode::Help => run(
             &mut app,
@@ -76,8 +103,20 @@ fn app_in(mode: Mode, action: &Action) -> App {
                 Action::Paste("亿元".into()),
             ]
             .into_iter()
-            .chain(downs(MIDDLE)),
+            .chain(downs(MIDDLE))
+            .chain(cursor),
         ),
+        Mode::Units => {
+            run(&mut app, [Action::ShowTargets, Action::PickUnit]);
+            if matches!(action, Action::Edit(_)) {
+                run(
+                    &mut app,
+                    std::iter::once(Action::Paste("yi yuan".into())).chain(cursor),
+                );
+            } else {
+                run(&mut app, downs(2));
+            }
+        }
         Mode::Overview => run(
             &mut app,
             std::iter::once(Action::ShowOverview).chain(downs(MIDDLE)),
@@ -103,6 +142,16 @@ struct Seen {
     expanded: HashSet<ItemRef>,
     help_scroll: usize,
     query: String,
+    line: LineEdit,
+    history: Vec<String>,
+    history_at: Option<usize>,
+    preview: bool,
+    goto: LineEdit,
+    units_line: LineEdit,
+    unit_choice: usize,
+    unit_choices: usize,
+    chosen_unit: Option<Option<String>>,
+    scope: Scope,
     hit: usize,
     hits: usize,
     hit_item: Option<ItemRef>,
@@ -113,7 +162,7 @@ struct Seen {
     target_item: Option<ItemRef>,
     sort: Sort,
     unit: Option<String>,
-    filter: String,
+    filter: LineEdit,
     bar: usize,
     bars: usize,
     bar_item: Option<ItemRef>,
@@ -133,7 +182,17 @@ impl Seen {
             selected: app.selected(),
             expanded: app.tree.expanded.clone(),
             help_scroll: app.help_scroll,
-            query: app.search.query.clone(),
+            query: app.search.query().to_string(),
+            line: app.search.line.clone(),
+            history: app.search.history.clone(),
+            history_at: app.search.history_at,
+            preview: app.search.preview,
+            goto: app.goto.clone(),
+            units_line: app.units.line.clone(),
+            unit_choice: app.units.selected,
+            unit_choices: app.units.choices.len(),
+            chosen_unit: app.units.chosen().map(|c| c.unit.clone()),
+            scope: app.summary.scope,
             hit: app.search.selected,
             hits: app.search.results().len(),
             hit_item: app.search.selected_item(),
@@ -164,8 +223,20 @@ impl Seen {
             Mode::Browse => (self.row, self.rows),
             Mode::Search => (self.hit, self.hits),
             Mode::Targets | Mode::Filter => (self.target, self.target_rows),
+            Mode::Units => (self.unit_choice, self.unit_choices),
             Mode::Overview => (self.bar, self.bars),
             Mode::Help => (self.help_scroll, usize::MAX),
+            Mode::Goto => (0, 0),
+        }
+    }
+
+    /// The line a typing mode edits.
+    fn typed(&self, mode: Mode) -> &LineEdit {
+        match mode {
+            Mode::Search => &self.line,
+            Mode::Filter => &self.filter,
+            Mode::Goto => &self.goto,
+            _ => &self.units_line,
         }
     }
 }
@@ -177,6 +248,8 @@ fn check(mode: Mode, action: &Action, b: &Seen, a: &Seen) -> Result<(), String> 
     let (before, len) = b.position(mode);
     let (after, _) = a.position(mode);
     let still = a.mode == mode;
+    let chars = |line: &LineEdit| line.text.chars().count();
+    let (lb, la) = (b.typed(mode), a.typed(mode));
     match (mode, action) {
         (_, Action::Quit) => ok(a.quit, "quits"),
         (_, Action::Suspend) => ok(a.effects == [Effect::Suspend], "queues a suspend"),
@@ -193,6 +266,14 @@ fn check(mode: Mode, action: &Action, b: &Seen, a: &Seen) -> Result<(), String> 
         (_, Action::PageUp) => ok(
             still && (after + 1 < before || (after < before && after == 0)),
             "moves up a page, or to the top",
+        ),
+        (_, Action::HalfPageDown) => ok(
+            still && (after > before + 1 || (after > before && after + 1 == len)),
+            "moves down half a page, or to the end",
+        ),
+        (_, Action::HalfPageUp) => ok(
+            still && (after + 1 < before || (after < before && after == 0)),
+            "moves up half a page, or to the top",
         ),
         (_, Action::Top) => ok(still && before > 0 && after == 0, "goes to the top"),
         (Mode::Help, Action::Bottom) => ok(still && after > before, "scrolls to the end"),
@@ -212,22 +293,37 @@ fn check(mode: Mode, action: &Action, b: &Seen, a: &Seen) -> Result<(), String> 
                 && a.rows > b.rows,
             "opens the closed selection",
         ),
+        (Mode::Browse, Action::ExpandAll) => ok(
+            a.selected == b.selected && a.rows > b.rows && a.expanded.len() > b.expanded.len(),
+            "opens everything, the selection kept",
+        ),
+        (Mode::Browse, Action::CollapseAll) => ok(
+            a.expanded.is_empty()
+                && a.rows < b.rows
+                && a.selected.map(|s| s.area()) == b.selected.map(|s| s.area()),
+            "closes everything, the selection in its area",
+        ),
         (Mode::Browse, Action::FocusNext) => ok(
             b.focus == Focus::Tree && a.focus == Focus::Detail,
             "gives the detail pane focus",
         ),
         (Mode::Browse, Action::OpenSearch) => ok(
-            a.mode == Mode::Search && a.query.is_empty(),
-            "opens an empty search",
+            a.mode == Mode::Search && a.query == "项目" && a.line.selected && a.hits > 0,
+            "opens the search on the last query, selected, with its hits",
+        ),
+        (Mode::Browse, Action::OpenGoto) => ok(
+            a.mode == Mode::Goto && a.goto.text.is_empty(),
+            "opens the goto prompt",
         ),
         (Mode::Targets, Action::OpenSearch) => ok(a.mode == Mode::Filter, "starts a filter"),
         (Mode::Browse, Action::NextHit | Action::PrevHit) => {
             let n = b.accepted.len();
             let step = if *action == Action::NextHit { 1 } else { n - 1 };
             let hit = b.accepted.get((b.cursor + step) % n.max(1)).copied();
+            let in_order = b.accepted.windows(2).all(|w| w[0] < w[1]);
             ok(
-                n > 1 && a.selected == hit && a.selected != b.selected,
-                "selects the next (previous) hit of the last search",
+                n > 1 && in_order && a.selected == hit && a.selected != b.selected,
+                "selects the next (previous) hit of the last search, in document order",
             )
         }
         (_, Action::ShowTargets) => ok(a.mode == Mode::Targets, "shows the targets"),
@@ -236,14 +332,24 @@ fn check(mode: Mode, action: &Action, b: &Seen, a: &Seen) -> Result<(), String> 
             b.sort == Sort::Document && a.sort == Sort::ValueDesc,
             "sorts by value",
         ),
-        (Mode::Targets, Action::CycleUnit) => ok(
-            b.unit.is_none() && a.unit.is_some() && a.target_rows < b.target_rows,
-            "shows one unit",
+        (Mode::Targets, Action::PickUnit) => ok(
+            a.mode == Mode::Units && a.unit_choices > 2 && a.chosen_unit == Some(None),
+            "opens the unit picker on every unit",
+        ),
+        (Mode::Targets | Mode::Overview, Action::ToggleScope) => ok(
+            still && b.scope == Scope::Plan && a.scope == Scope::All,
+            "counts every area",
         ),
         (Mode::Browse, Action::Copy) => ok(
-            matches!(&a.effects[..], [Effect::Copy(text)] if text.contains("3.3 "))
+            matches!(&a.effects[..], [Effect::Copy(text)]
+                if text.starts_with("3.3 ") && text.contains("\n— ") && text.contains(" line "))
                 && a.status.as_deref().is_some_and(|s| s.contains("copied")),
-            "copies the selection and says so",
+            "copies the selection with its source and says so",
+        ),
+        (Mode::Targets, Action::Copy) => ok(
+            matches!(&a.effects[..], [Effect::Copy(text)] if text.contains("\n— "))
+                && a.status.as_deref().is_some_and(|s| s.contains("copied")),
+            "copies the row with its source and says so",
         ),
         (Mode::Search, Action::Accept) => ok(
             a.mode == Mode::Browse && b.hit_item.is_some() && a.selected == b.hit_item,
@@ -258,25 +364,66 @@ fn check(mode: Mode, action: &Action, b: &Seen, a: &Seen) -> Result<(), String> 
             "selects the amount's commitment in the tree",
         ),
         (Mode::Filter, Action::Accept) => ok(
-            a.mode == Mode::Targets && !a.filter.is_empty() && a.filter == b.filter,
+            a.mode == Mode::Targets && !a.filter.text.is_empty() && a.filter == b.filter,
             "keeps the filter",
         ),
-        (Mode::Search, Action::ClearQuery) => ok(
-            still && !b.query.is_empty() && a.query.is_empty(),
-            "clears the query",
+        (Mode::Goto, Action::Accept) => ok(
+            a.mode == Mode::Browse
+                && a.selected.is_some()
+                && a.selected != b.selected
+                && a.status.is_none(),
+            "goes to the item",
         ),
-        (Mode::Filter, Action::ClearQuery) => ok(
-            still && !b.filter.is_empty() && a.filter.is_empty(),
-            "clears the filter",
+        (Mode::Units, Action::Accept) => ok(
+            a.mode == Mode::Targets
+                && matches!(&b.chosen_unit, Some(Some(_)))
+                && b.chosen_unit == Some(a.unit.clone())
+                && a.target_rows < b.target_rows,
+            "shows the chosen unit",
         ),
-        (Mode::Search, Action::Backspace) => ok(
-            still && a.query.chars().count() + 1 == b.query.chars().count(),
-            "deletes a character of the query",
+        (Mode::Search, Action::HistoryPrev) => ok(
+            still && a.query != b.query && a.history_at.is_some() && b.history.contains(&a.query),
+            "shows an earlier query",
         ),
-        (Mode::Filter, Action::Backspace) => ok(
-            still && a.filter.chars().count() + 1 == b.filter.chars().count(),
-            "deletes a character of the filter",
+        (Mode::Search, Action::HistoryNext) => ok(
+            still && a.query != b.query && a.history_at > b.history_at,
+            "shows a later query",
         ),
+        (Mode::Search, Action::TogglePreview) => ok(
+            still && a.preview != b.preview,
+            "shows or hides the preview",
+        ),
+        (_, Action::Edit(edit)) => {
+            let same_text = la.text == lb.text;
+            let (holds, what) = match edit {
+                Edit::Left => (same_text && la.cursor + 1 == lb.cursor, "moves left"),
+                Edit::Right => (same_text && la.cursor == lb.cursor + 1, "moves right"),
+                Edit::Start => (
+                    same_text && lb.cursor > 0 && la.cursor == 0,
+                    "goes to the start",
+                ),
+                Edit::End => (
+                    same_text && lb.cursor < chars(lb) && la.cursor == chars(la),
+                    "goes to the end",
+                ),
+                Edit::WordLeft => (same_text && la.cursor < lb.cursor, "moves a word left"),
+                Edit::WordRight => (same_text && la.cursor > lb.cursor, "moves a word right"),
+                Edit::Backspace => (
+                    chars(la) + 1 == chars(lb) && la.cursor + 1 == lb.cursor,
+                    "deletes the char before the cursor",
+                ),
+                Edit::Delete => (
+                    chars(la) + 1 == chars(lb) && la.cursor == lb.cursor,
+                    "deletes the char under the cursor",
+                ),
+                Edit::DeleteWord => (chars(la) < chars(lb), "deletes a word"),
+                Edit::DeleteToStart => (
+                    chars(la) < chars(lb) && la.cursor == 0,
+                    "deletes back to the start",
+                ),
+            };
+            ok(still && holds, what)
+        }
         (Mode::Browse, Action::Back) => ok(
             b.focus == Focus::Detail && a.focus == Focus::Tree,
             "gives the tree focus",
@@ -285,12 +432,20 @@ fn check(mode: Mode, action: &Action, b: &Seen, a: &Seen) -> Result<(), String> 
             a.mode == Mode::Browse && a.selected == b.selected,
             "closes the search, the selection as it was",
         ),
+        (Mode::Goto, Action::Back) => ok(
+            a.mode == Mode::Browse && a.selected == b.selected,
+            "closes the prompt, the selection as it was",
+        ),
+        (Mode::Units, Action::Back) => ok(
+            a.mode == Mode::Targets && a.unit == b.unit,
+            "closes the picker, the unit as it was",
+        ),
         (Mode::Help, Action::Back) => ok(a.mode == b.previous_mode, "closes the help"),
         (Mode::Targets | Mode::Overview, Action::Back) => {
             ok(a.mode == Mode::Browse, "goes back to the tree")
         }
         (Mode::Filter, Action::Back) => ok(
-            a.mode == Mode::Targets && !b.filter.is_empty() && a.filter.is_empty(),
+            a.mode == Mode::Targets && !b.filter.text.is_empty() && a.filter.text.is_empty(),
             "drops the filter",
         ),
         _ => Err("no expectation written for this binding: add one".to_string()),

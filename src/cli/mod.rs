@@ -32,7 +32,7 @@ use crate::search::SearchIndex;
     name = "plan-explorer",
     version,
     about = "Explore a city government's annual work plan: a tree, targets and pinyin fuzzy search.",
-    after_help = "With no command, opens the terminal app on the plan.\n\nExamples:\n  plan-explorer                        open the app on the embedded Luzhou 2026 plan\n  plan-explorer --overview             open the app on the overview charts\n  plan-explorer search lugugaosu       find 泸古高速 from the command line\n  plan-explorer --plan other.json tree another plan's outline"
+    after_help = "With no command, opens the terminal app on the plan.\n\nExamples:\n  plan-explorer                        open the app on the embedded Luzhou 2026 plan\n  plan-explorer --overview             open the app on the overview charts\n  plan-explorer --query lugugaosu      open the app searching for 泸古高速\n  plan-explorer --select 3.2.3         open the app on item 3.2.3\n  plan-explorer search lugugaosu       find 泸古高速 from the command line\n  plan-explorer --plan other.json tree another plan's outline"
 )]
 pub struct Cli {
     /// Plan to load instead of the embedded Luzhou 2026 plan: a name in the
@@ -56,6 +56,14 @@ pub struct Cli {
     /// Open the app on the overview charts.
     #[arg(long)]
     pub overview: bool,
+
+    /// Open the app with the search overlay on this query, as fzf's --query does.
+    #[arg(long, value_name = "TEXT", conflicts_with = "overview")]
+    pub query: Option<String>,
+
+    /// Open the app with this item selected, by its id (3, 3.2 or 3.2.1).
+    #[arg(long, value_name = "ID")]
+    pub select: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -411,13 +419,19 @@ pub fn run(mut cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, C
 fn open_app(cli: &Cli) -> Result<Outcome, CliError> {
     let (bytes, name) = plan_location(cli)?.read(cli.max_size)?;
     let (plan, index) = crate::search::load_with_index(bytes, &name)?;
-    let options = crate::tui::theme::Options {
-        ascii: cli.ascii,
-        no_color: no_color(),
-    };
+    if let Some(id) = &cli.select
+        && plan.find(id).is_none()
+    {
+        return Err(CliError::UnknownId(id.clone()));
+    }
     let start = crate::tui::StartOptions {
-        options,
+        options: crate::tui::theme::Options {
+            ascii: cli.ascii,
+            no_color: no_color(),
+        },
         overview: cli.overview,
+        query: cli.query.clone(),
+        select: cli.select.clone(),
     };
     crate::tui::run(plan, index, start)?;
     Ok(Outcome::Found)

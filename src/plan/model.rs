@@ -173,6 +173,24 @@ impl Target {
             None => format_value(self.value),
         }
     }
+
+    /// The quantity worded as a report words it: 6000亿元以上, 超550亿元.
+    pub fn worded(&self) -> String {
+        worded(&self.value_text(), &self.unit, self.qualifier.as_deref())
+    }
+}
+
+/// A value (or range), unit and qualifier worded as a report words them:
+/// the qualifier before the value (超550亿元), between it and the unit
+/// (100余家) or after the unit (6000亿元以上), where the language puts it.
+pub fn worded(value: &str, unit: &str, qualifier: Option<&str>) -> String {
+    use super::quantity::{MID_QUALIFIERS, SUFFIX_QUALIFIERS};
+    match qualifier {
+        None => format!("{value}{unit}"),
+        Some(q) if SUFFIX_QUALIFIERS.contains(&q) => format!("{value}{unit}{q}"),
+        Some(q) if MID_QUALIFIERS.contains(&q) => format!("{value}{q}{unit}"),
+        Some(q) => format!("{q}{value}{unit}"),
+    }
 }
 
 impl AreaNode for Area {
@@ -404,5 +422,13 @@ mod tests {
         assert_eq!(t.value_text(), "4.5–5");
         assert_eq!(format_value(1e20), "100000000000000000000");
         assert_eq!(format_value(-3.0), "-3");
+    }
+
+    #[test]
+    fn a_quantity_is_worded_with_its_qualifier_where_it_goes() {
+        assert_eq!(worded("6000", "亿元", Some("以上")), "6000亿元以上");
+        assert_eq!(worded("550", "亿元", Some("超")), "超550亿元");
+        assert_eq!(worded("100", "家", Some("余")), "100余家");
+        assert_eq!(worded("4.5–5", "%", None), "4.5–5%");
     }
 }

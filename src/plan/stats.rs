@@ -88,27 +88,36 @@ pub fn target_count(plan: &Plan, scope: Scope) -> usize {
 
 /// Counts and lists over the whole plan, computed once so that whoever
 /// shows them (the app's header, overview and detail pane) never walks it.
+/// Targets and amounts are those of the areas in `scope`; the per-area
+/// counts cover every area, in plan order.
 #[derive(Debug, Clone)]
 pub struct Summary {
+    pub scope: Scope,
     pub tasks: usize,
     pub commitments: usize,
+    /// Targets of the areas in scope.
     pub targets: usize,
+    /// Targets of the areas out of scope.
+    pub targets_left_out: usize,
     pub areas: Vec<AreaStats>,
     pub money_unit: Option<String>,
     pub amounts: Vec<Amount>,
 }
 
 impl Summary {
-    pub fn new(plan: &Plan) -> Self {
+    pub fn new(plan: &Plan, scope: Scope) -> Self {
         let areas = area_stats(plan);
-        let money_unit = money_unit(plan);
+        let targets = target_count(plan, scope);
+        let money_unit = money_unit(plan, scope);
         let amounts = money_unit
             .as_deref()
-            .map_or_else(Vec::new, |unit| largest_amounts(plan, unit));
+            .map_or_else(Vec::new, |unit| largest_amounts(plan, scope, unit));
         Summary {
+            scope,
             tasks: areas.iter().map(|a| a.tasks).sum(),
             commitments: areas.iter().map(|a| a.commitments).sum(),
-            targets: areas.iter().map(|a| a.targets).sum(),
+            targets,
+            targets_left_out: areas.iter().map(|a| a.targets).sum::<usize>() - targets,
             areas,
             money_unit,
             amounts,
@@ -121,14 +130,16 @@ impl Summary {
 pub struct Amount {
     pub item: ItemRef,
     pub value: f64,
+    pub value_max: Option<f64>,
+    pub qualifier: Option<String>,
     pub text: String,
     pub subject: Option<String>,
 }
 
-/// The money unit the plan uses most (a unit ending in 元), if any.
-pub fn money_unit(plan: &Plan) -> Option<String> {
+/// The money unit the areas in scope use most (a unit ending in 元), if any.
+pub fn money_unit(plan: &Plan, scope: Scope) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for (_, _, t) in plan.targets() {
+    for (_, _, t) in targets_in(plan, scope) {
         if t.unit.ends_with('元') {
             match counts.iter_mut().find(|(u, _)| *u == t.unit) {
                 Some((_, n)) => *n += 1,
@@ -139,16 +150,17 @@ pub fn money_unit(plan: &Plan) -> Option<String> {
     counts.into_iter().max_by_key(|(_, n)| *n).map(|(u, _)| u)
 }
 
-/// Every amount in `unit` (the plan's money unit), largest first, each on
-/// its own: amounts are never added up, since totals and yearly figures
-/// may overlap.
-pub fn largest_amounts(plan: &Plan, unit: &str) -> Vec<Amount> {
-    let mut amounts: Vec<Amount> = plan
-        .targets()
+/// Every amount in `unit` (the money unit of the areas in scope) in the
+/// areas in scope, largest first, each on its own: amounts are never added
+/// up, since totals and yearly figures may overlap.
+pub fn largest_amounts(plan: &Plan, scope: Scope, unit: &str) -> Vec<Amount> {
+    let mut amounts: Vec<Amount> = targets_in(plan, scope)
         .filter(|(_, _, t)| t.unit == unit)
         .map(|(item, _, t)| Amount {
             item,
             value: t.value,
+            value_max: t.value_max,
+            qualifier: t.qualifier.clone(),
             text: t.text.clone(),
             subject: t.subject.clone(),
         })
@@ -176,5 +188,9 @@ mod tests {
             .collect();
         assert_eq!(kinds, [AreaKind::Review, AreaKind::Plan]);
         assert_eq!(area_stats_in(&plan, Scope::Plan).len(), 1);
+        let summary = Summary::new(&plan, Scope::Plan);
+        assert_eq!((summary.targets, summary.targets_left_out), (1, 2));
+        assert_eq!(summary.areas.len(), 2, "per-area counts cover every area");
+        assert_eq!(Summary::new(&plan, Scope::All).targets, 3);
     }
 }

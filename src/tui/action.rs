@@ -1,8 +1,10 @@
 //! Actions, and the one key table that drives key handling, the footer and
-//! the help screen alike: the footer's hints and the help's lines are made
-//! here, from the table, and the view only draws them.
+//! the help screen alike (`hints` makes the footer's hints and the help's
+//! lines from this table; the view only draws them).
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::tui::line::Edit;
 
 /// Which keys are live: each mode has its own part of the key table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +21,10 @@ pub enum Mode {
     Overview,
     /// Typing a filter for the targets table.
     Filter,
+    /// Typing an item's id after `:`, to go to it.
+    Goto,
+    /// Choosing the unit the targets table shows.
+    Units,
 }
 
 /// Everything the app can be asked to do. `App::update` is the only place
@@ -30,13 +36,19 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    HalfPageUp,
+    HalfPageDown,
     Top,
     Bottom,
     Collapse,
     Expand,
     Toggle,
+    ExpandAll,
+    CollapseAll,
     FocusNext,
     OpenSearch,
+    /// Open the `:` prompt that goes to an item by its id.
+    OpenGoto,
     ShowHelp,
     Back,
     Copy,
@@ -44,15 +56,22 @@ pub enum Action {
     PrevHit,
     ShowTargets,
     ShowOverview,
-    /// Targets view: cycle the unit filter, and the sort order.
-    CycleUnit,
+    /// Targets and overview: count review and outlook areas too, or not.
+    ToggleScope,
+    /// Targets view: open the unit picker, and cycle the sort order.
+    PickUnit,
     CycleSort,
+    /// Search overlay: show or hide the preview of the selected hit.
+    TogglePreview,
+    /// Search overlay: an earlier (later) query of this session.
+    HistoryPrev,
+    HistoryNext,
     /// Accept the selection (a search hit, a target row, an overview bar).
     Accept,
     /// Text typed into the query line.
     Input(char),
-    Backspace,
-    ClearQuery,
+    /// A motion or deletion in the line being typed.
+    Edit(Edit),
     Paste(String),
     /// Mouse wheel at a cell: scroll whatever is under it.
     ScrollUp {
@@ -99,6 +118,13 @@ const fn ctrl(c: char) -> Key {
     }
 }
 
+const fn alt(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::ALT,
+    }
+}
+
 /// One row of the key table.
 pub struct Binding {
     pub modes: &'static [Mode],
@@ -107,53 +133,108 @@ pub struct Binding {
     /// What the help screen says.
     pub help: &'static str,
     /// The footer's short label, or "" to leave the binding out of the footer.
+    /// The footer lists labels in the order of [`FOOTER_ORDER`].
     pub footer: &'static str,
 }
 
-use Mode::{Browse, Filter, Help, Overview, Search, Targets};
+use Mode::{Browse, Filter, Goto, Help, Overview, Search, Targets, Units};
 
-pub const ALL: &[Mode] = &[Browse, Search, Help, Targets, Overview, Filter];
-const TYPING: &[Mode] = &[Search, Filter];
+pub const ALL: &[Mode] = &[Browse, Search, Help, Targets, Overview, Filter, Goto, Units];
+/// Modes with a line of typed text.
+pub const TYPING: &[Mode] = &[Search, Filter, Goto, Units];
+/// Modes with a list to move through; their text keys are commands.
 const LISTS: &[Mode] = &[Browse, Targets, Overview, Help];
+/// Modes with a list above their typed line.
+const PICKING: &[Mode] = &[Search, Filter, Units];
+const NOT_BROWSE: &[Mode] = &[Search, Help, Targets, Overview, Filter, Goto, Units];
 
-/// The key table. Order matters: the first binding that matches wins, and the
-/// footer and help list bindings in this order.
+/// The footer's labels, most useful first: a narrow footer keeps the head.
+pub const FOOTER_ORDER: &[&str] = &[
+    "search",
+    "filter",
+    "jump",
+    "keep",
+    "go",
+    "show",
+    "open",
+    "back",
+    "help",
+    "quit",
+    "preview",
+    "focus",
+    "goto",
+    "unit",
+    "sort",
+    "all areas",
+    "copy",
+    "targets",
+    "overview",
+    "history",
+    "close",
+    "move",
+];
+
+/// The key table. Order matters: the first binding that matches wins, and
+/// help lists bindings in this order.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     Binding { modes: ALL, keys: &[ctrl('c')], action: Action::Quit, help: "quit", footer: "" },
     Binding { modes: &[Browse, Targets, Overview], keys: &[ch('?')], action: Action::ShowHelp, help: "this help", footer: "help" },
-    Binding { modes: &[Browse, Targets], keys: &[ch('/')], action: Action::OpenSearch, help: "search (Chinese or pinyin; in targets, filter the rows)", footer: "search" },
+    Binding { modes: &[Browse], keys: &[ch('/')], action: Action::OpenSearch, help: "search (Chinese or pinyin); reopened, it shows the last query, selected", footer: "search" },
+    Binding { modes: &[Targets], keys: &[ch('/')], action: Action::OpenSearch, help: "filter the rows by what their columns show", footer: "filter" },
+    Binding { modes: &[Browse], keys: &[ch(':')], action: Action::OpenGoto, help: "go to an item by its id, as :3.2.3", footer: "goto" },
     Binding { modes: &[Browse, Targets, Overview], keys: &[ch('q')], action: Action::Quit, help: "quit", footer: "quit" },
     Binding { modes: ALL, keys: &[ctrl('z')], action: Action::Suspend, help: "suspend to the shell (fg resumes)", footer: "" },
-    Binding { modes: TYPING, keys: &[plain(KeyCode::Up), ctrl('p')], action: Action::Up, help: "previous hit", footer: "" },
-    Binding { modes: TYPING, keys: &[plain(KeyCode::Down), ctrl('n')], action: Action::Down, help: "next hit", footer: "" },
+    Binding { modes: PICKING, keys: &[plain(KeyCode::Up), ctrl('k')], action: Action::Up, help: "previous row", footer: "" },
+    Binding { modes: PICKING, keys: &[plain(KeyCode::Down), ctrl('j')], action: Action::Down, help: "next row", footer: "" },
+    Binding { modes: &[Search], keys: &[ctrl('p')], action: Action::HistoryPrev, help: "an earlier query of this session", footer: "history" },
+    Binding { modes: &[Search], keys: &[ctrl('n')], action: Action::HistoryNext, help: "a later query of this session", footer: "" },
+    Binding { modes: &[Search], keys: &[alt('p')], action: Action::TogglePreview, help: "show or hide the preview of the selected hit", footer: "preview" },
     Binding { modes: LISTS, keys: &[ch('j'), plain(KeyCode::Down)], action: Action::Down, help: "move down (scroll the detail pane when it has focus)", footer: "move" },
     Binding { modes: LISTS, keys: &[ch('k'), plain(KeyCode::Up)], action: Action::Up, help: "move up", footer: "" },
-    Binding { modes: &[Browse, Targets, Overview, Search, Help], keys: &[plain(KeyCode::PageDown)], action: Action::PageDown, help: "page down", footer: "" },
-    Binding { modes: &[Browse, Targets, Overview, Search, Help], keys: &[plain(KeyCode::PageUp)], action: Action::PageUp, help: "page up", footer: "" },
+    Binding { modes: LISTS, keys: &[plain(KeyCode::PageDown), ctrl('f')], action: Action::PageDown, help: "page down", footer: "" },
+    Binding { modes: LISTS, keys: &[plain(KeyCode::PageUp), ctrl('b')], action: Action::PageUp, help: "page up", footer: "" },
+    Binding { modes: &[Search], keys: &[plain(KeyCode::PageDown)], action: Action::PageDown, help: "page down the hits", footer: "" },
+    Binding { modes: &[Search], keys: &[plain(KeyCode::PageUp)], action: Action::PageUp, help: "page up the hits", footer: "" },
+    Binding { modes: LISTS, keys: &[ctrl('d')], action: Action::HalfPageDown, help: "half a page down", footer: "" },
+    Binding { modes: LISTS, keys: &[ctrl('u')], action: Action::HalfPageUp, help: "half a page up", footer: "" },
     Binding { modes: LISTS, keys: &[ch('g'), plain(KeyCode::Home)], action: Action::Top, help: "go to the top", footer: "" },
     Binding { modes: LISTS, keys: &[ch('G'), plain(KeyCode::End)], action: Action::Bottom, help: "go to the bottom", footer: "" },
     Binding { modes: &[Browse], keys: &[ch('h'), plain(KeyCode::Left)], action: Action::Collapse, help: "collapse, or go to the parent", footer: "" },
     Binding { modes: &[Browse], keys: &[ch('l'), plain(KeyCode::Right)], action: Action::Expand, help: "expand, or go to the first child", footer: "open" },
     Binding { modes: &[Browse], keys: &[plain(KeyCode::Enter), ch(' ')], action: Action::Toggle, help: "expand or collapse", footer: "" },
+    Binding { modes: &[Browse], keys: &[ch('E'), ch('=')], action: Action::ExpandAll, help: "expand every area and task", footer: "" },
+    Binding { modes: &[Browse], keys: &[ch('C'), ch('-')], action: Action::CollapseAll, help: "collapse everything", footer: "" },
     Binding { modes: &[Search, Targets, Overview], keys: &[plain(KeyCode::Enter)], action: Action::Accept, help: "jump to the selection in the tree", footer: "jump" },
     Binding { modes: &[Filter], keys: &[plain(KeyCode::Enter)], action: Action::Accept, help: "keep the filter", footer: "keep" },
-    Binding { modes: &[Browse], keys: &[plain(KeyCode::Tab), plain(KeyCode::BackTab)], action: Action::FocusNext, help: "switch focus between the tree and the detail pane", footer: "focus" },
-    Binding { modes: &[Browse], keys: &[ch('n')], action: Action::NextHit, help: "next hit of the last search", footer: "" },
+    Binding { modes: &[Goto], keys: &[plain(KeyCode::Enter)], action: Action::Accept, help: "go to the item", footer: "go" },
+    Binding { modes: &[Units], keys: &[plain(KeyCode::Enter)], action: Action::Accept, help: "show the chosen unit", footer: "show" },
+    Binding { modes: &[Browse], keys: &[plain(KeyCode::Tab), plain(KeyCode::BackTab)], action: Action::FocusNext, help: "switch between the tree and the detail pane", footer: "focus" },
+    Binding { modes: &[Browse], keys: &[ch('n')], action: Action::NextHit, help: "next hit of the last search, in document order", footer: "" },
     Binding { modes: &[Browse], keys: &[ch('N')], action: Action::PrevHit, help: "previous hit of the last search", footer: "" },
     Binding { modes: &[Browse, Overview], keys: &[ch('t')], action: Action::ShowTargets, help: "table of every target", footer: "targets" },
     Binding { modes: &[Browse, Targets], keys: &[ch('o')], action: Action::ShowOverview, help: "overview charts", footer: "overview" },
     Binding { modes: &[Targets], keys: &[ch('s')], action: Action::CycleSort, help: "sort: document order, value ↓, value ↑", footer: "sort" },
-    Binding { modes: &[Targets], keys: &[ch('u')], action: Action::CycleUnit, help: "filter by unit: all, then each unit in turn", footer: "unit" },
-    Binding { modes: &[Browse], keys: &[ch('y')], action: Action::Copy, help: "copy the item's text, id and line (OSC 52, works over SSH)", footer: "copy" },
-    Binding { modes: TYPING, keys: &[ctrl('u')], action: Action::ClearQuery, help: "clear the query", footer: "" },
-    Binding { modes: TYPING, keys: &[plain(KeyCode::Backspace)], action: Action::Backspace, help: "delete a character", footer: "" },
-    Binding { modes: ALL, keys: &[plain(KeyCode::Esc)], action: Action::Back, help: "back: close the overlay or view (search: restore the selection)", footer: "back" },
+    Binding { modes: &[Targets], keys: &[ch('u')], action: Action::PickUnit, help: "choose a unit to show (type to narrow the list)", footer: "unit" },
+    Binding { modes: &[Targets, Overview], keys: &[ch('a')], action: Action::ToggleScope, help: "count review (回顾) and outlook (展望) areas too, or this year's plan only", footer: "all areas" },
+    Binding { modes: &[Browse, Targets], keys: &[ch('y')], action: Action::Copy, help: "copy the selection with its source (OSC 52, works over SSH)", footer: "copy" },
+    Binding { modes: TYPING, keys: &[plain(KeyCode::Left)], action: Action::Edit(Edit::Left), help: "cursor left", footer: "" },
+    Binding { modes: TYPING, keys: &[plain(KeyCode::Right)], action: Action::Edit(Edit::Right), help: "cursor right", footer: "" },
+    Binding { modes: TYPING, keys: &[plain(KeyCode::Home), ctrl('a')], action: Action::Edit(Edit::Start), help: "cursor to the start", footer: "" },
+    Binding { modes: TYPING, keys: &[plain(KeyCode::End), ctrl('e')], action: Action::Edit(Edit::End), help: "cursor to the end", footer: "" },
+    Binding { modes: TYPING, keys: &[alt('b')], action: Action::Edit(Edit::WordLeft), help: "cursor back a word", footer: "" },
+    Binding { modes: TYPING, keys: &[alt('f')], action: Action::Edit(Edit::WordRight), help: "cursor forward a word", footer: "" },
+    Binding { modes: TYPING, keys: &[plain(KeyCode::Backspace)], action: Action::Edit(Edit::Backspace), help: "delete the character before the cursor", footer: "" },
+    Binding { modes: TYPING, keys: &[plain(KeyCode::Delete)], action: Action::Edit(Edit::Delete), help: "delete the character under the cursor", footer: "" },
+    Binding { modes: TYPING, keys: &[ctrl('w')], action: Action::Edit(Edit::DeleteWord), help: "delete the word before the cursor", footer: "" },
+    Binding { modes: TYPING, keys: &[ctrl('u')], action: Action::Edit(Edit::DeleteToStart), help: "delete back to the start of the line", footer: "" },
+    Binding { modes: &[Browse], keys: &[plain(KeyCode::Esc)], action: Action::Back, help: "back to the tree from the detail pane", footer: "" },
+    Binding { modes: NOT_BROWSE, keys: &[plain(KeyCode::Esc)], action: Action::Back, help: "back: close the overlay or view (search: restore the selection)", footer: "back" },
     Binding { modes: &[Help], keys: &[ch('?'), ch('q')], action: Action::Back, help: "close the help", footer: "close" },
 ];
 
-/// The action a key press means in a mode, if any. Typing in the search line
-/// is not in the table: any other printable character is text.
+/// The action a key press means in a mode, if any. Typing in a line is not
+/// in the table: any other printable character is text.
 pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
@@ -169,113 +250,15 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
     if let Some(binding) = found {
         return Some(binding.action.clone());
     }
-    match (mode, event.code) {
-        (Search | Filter, KeyCode::Char(c)) if !modifiers.contains(KeyModifiers::CONTROL) => {
+    match event.code {
+        KeyCode::Char(c)
+            if TYPING.contains(&mode)
+                && !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
             Some(Action::Input(c))
         }
         _ => None,
     }
-}
-
-/// How a key is written in the footer and help.
-pub fn key_label(key: &Key, ascii: bool) -> String {
-    let name = match key.code {
-        KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Up => if ascii { "Up" } else { "↑" }.to_string(),
-        KeyCode::Down => if ascii { "Down" } else { "↓" }.to_string(),
-        KeyCode::Left => if ascii { "Left" } else { "←" }.to_string(),
-        KeyCode::Right => if ascii { "Right" } else { "→" }.to_string(),
-        KeyCode::Enter => "Enter".to_string(),
-        KeyCode::Esc => "Esc".to_string(),
-        KeyCode::Tab => "Tab".to_string(),
-        KeyCode::BackTab => "S-Tab".to_string(),
-        KeyCode::PageUp => "PgUp".to_string(),
-        KeyCode::PageDown => "PgDn".to_string(),
-        KeyCode::Home => "Home".to_string(),
-        KeyCode::End => "End".to_string(),
-        KeyCode::Backspace => "Bksp".to_string(),
-        other => format!("{other:?}"),
-    };
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        format!("C-{name}")
-    } else {
-        name
-    }
-}
-
-/// All of a binding's keys, as "j/↓".
-pub fn keys_label(binding: &Binding, ascii: bool) -> String {
-    binding
-        .keys
-        .iter()
-        .map(|k| key_label(k, ascii))
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// The footer's hints for a mode: (keys, label) pairs, in table order.
-pub fn footer_hints(mode: Mode, ascii: bool) -> Vec<(String, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.modes.contains(&mode) && !b.footer.is_empty())
-        .map(|b| {
-            let first = b
-                .keys
-                .first()
-                .map(|k| key_label(k, ascii))
-                .unwrap_or_default();
-            (first, b.footer)
-        })
-        .collect()
-}
-
-/// One line of the help screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HelpLine {
-    Heading(&'static str),
-    Binding { keys: String, help: &'static str },
-    Blank,
-}
-
-/// The help's sections: a mode's bindings under a heading.
-const HELP_SECTIONS: &[(Mode, &str)] = &[
-    (Browse, "Browsing the tree and the detail pane"),
-    (
-        Search,
-        "Search overlay: type Chinese or pinyin (lugugaosu, lggs); 'exact ^prefix suffix$ !not",
-    ),
-    (Targets, "Targets table"),
-    (Filter, "Targets filter: type to filter the rows"),
-    (Overview, "Overview"),
-    (Help, "Help"),
-];
-
-/// The help screen: bindings that hold in every mode once, under
-/// "Everywhere", then each mode's own, in table order.
-pub fn help_lines(ascii: bool) -> Vec<HelpLine> {
-    let everywhere = |b: &&Binding| b.modes == ALL;
-    let line = |b: &Binding| HelpLine::Binding {
-        keys: keys_label(b, ascii),
-        help: b.help,
-    };
-    let mut out = vec![HelpLine::Heading("Everywhere")];
-    out.extend(BINDINGS.iter().filter(everywhere).map(line));
-    for (mode, title) in HELP_SECTIONS {
-        out.push(HelpLine::Blank);
-        out.push(HelpLine::Heading(title));
-        out.extend(
-            BINDINGS
-                .iter()
-                .filter(|b| b.modes.contains(mode) && !everywhere(b))
-                .map(line),
-        );
-    }
-    out.push(HelpLine::Blank);
-    out.push(HelpLine::Heading(
-        "Mouse: the wheel scrolls, a click selects, a second click opens.",
-    ));
-    out
 }
 
 #[cfg(test)]
@@ -303,6 +286,10 @@ mod tests {
         );
         assert_eq!(
             action_for(Search, key(KeyCode::Char('n'), KeyModifiers::CONTROL)),
+            Some(Action::HistoryNext)
+        );
+        assert_eq!(
+            action_for(Search, key(KeyCode::Char('j'), KeyModifiers::CONTROL)),
             Some(Action::Down)
         );
         assert_eq!(
@@ -314,6 +301,18 @@ mod tests {
             Some(Action::Quit)
         );
         assert_eq!(action_for(Help, key(KeyCode::Char('x'), none)), None);
+        assert_eq!(
+            action_for(Search, key(KeyCode::Char('b'), KeyModifiers::ALT)),
+            Some(Action::Edit(Edit::WordLeft))
+        );
+        assert_eq!(
+            action_for(Goto, key(KeyCode::Char('3'), none)),
+            Some(Action::Input('3'))
+        );
+        assert_eq!(
+            action_for(Units, key(KeyCode::Char('x'), KeyModifiers::ALT)),
+            None
+        );
     }
 
     #[test]
@@ -327,27 +326,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn the_help_has_a_section_for_every_mode() {
-        for mode in ALL {
-            assert!(
-                HELP_SECTIONS.iter().any(|(m, _)| m == mode),
-                "{mode:?} has no section in the help"
-            );
-        }
-    }
-
-    #[test]
-    fn the_footer_comes_from_the_table() {
-        let hints = footer_hints(Browse, false);
-        assert!(hints.contains(&("/".to_string(), "search")));
-        assert!(hints.contains(&("q".to_string(), "quit")));
-        assert!(
-            !footer_hints(Search, false)
-                .iter()
-                .any(|(_, l)| *l == "quit")
-        );
     }
 }

@@ -3,10 +3,11 @@
 //! the rows so that Chinese units and qualifiers line up.
 
 use crate::plan::Target;
-use crate::plan::model::format_value;
-use crate::width::str_width;
+use crate::width::{pad_left, pad_right, str_width, truncate};
 
 pub const VALUE: &str = "value";
+/// Value, unit and qualifier in one column, worded: 6000亿元以上.
+pub const QUANTITY: &str = "quantity";
 pub const UNIT: &str = "unit";
 pub const QUALIFIER: &str = "qualifier";
 pub const SUBJECT: &str = "what is counted";
@@ -50,7 +51,7 @@ impl ColumnWidths {
 
     /// Widens the columns to fit a target's value, unit and qualifier.
     pub fn fit(&mut self, target: &Target) {
-        self.value = self.value.max(str_width(&format_value(target.value)));
+        self.value = self.value.max(str_width(&target.value_text()));
         self.unit = self.unit.max(str_width(&target.unit));
         let qualifier = target.qualifier.as_deref().map_or(NONE_WIDTH, str_width);
         self.qualifier = self.qualifier.max(qualifier);
@@ -60,6 +61,83 @@ impl ColumnWidths {
     pub fn fit_id(&mut self, id: &str) {
         self.id = self.id.max(str_width(id));
     }
+}
+
+/// A short, legible form of an area title: its last clause, which names the
+/// work ("以链带面、强链聚群,做大做强制造业" → "做大做强制造业").
+pub fn short_title(title: &str, max: usize) -> String {
+    let last = title
+        .rsplit(|c: char| crate::plan::text::is_clause_end(c))
+        .find(|s| !s.trim().is_empty())
+        .unwrap_or(title);
+    truncate(last.trim(), max)
+}
+
+/// The fewest cells "what is counted" keeps, even when no subject needs
+/// them, before the value, unit and qualifier columns give way to one, the
+/// quantity as worded ("6000亿元以上").
+const SUBJECT_MIN: usize = 12;
+
+/// A table of targets in `width` cells, as lines of text: a header, then a
+/// row per target. Value, unit, qualifier and what is counted each have a
+/// column sized by display width; when a subject would be cut, the first
+/// three fold into one, the quantity as worded, so the qualifier's column
+/// goes before any of what is counted does.
+pub fn table(targets: &[&Target], width: usize) -> Vec<String> {
+    let widths = ColumnWidths::of(targets.iter().copied());
+    let (value_w, unit_w, qual_w) = (widths.value, widths.unit, widths.qualifier);
+    let subjects = targets
+        .iter()
+        .map(|t| str_width(t.subject.as_deref().unwrap_or(NONE)))
+        .max()
+        .unwrap_or(0);
+    let folded = width < value_w + unit_w + qual_w + 6 + subjects.max(SUBJECT_MIN);
+    // The cells of a target's row but the last, what is counted.
+    let cells = |t: &Target| -> Vec<String> {
+        if folded {
+            vec![t.worded()]
+        } else {
+            let q = t.qualifier.as_deref().unwrap_or(NONE);
+            vec![t.value_text(), t.unit.clone(), q.to_string()]
+        }
+    };
+    let (header, columns): (Vec<&str>, Vec<(usize, bool)>) = if folded {
+        let worded_w = targets
+            .iter()
+            .map(|t| str_width(&t.worded()))
+            .max()
+            .unwrap_or(0)
+            .max(str_width(QUANTITY));
+        (vec![QUANTITY], vec![(worded_w, false)])
+    } else {
+        (
+            vec![VALUE, UNIT, QUALIFIER],
+            vec![(value_w, true), (unit_w, false), (qual_w, false)],
+        )
+    };
+    let fixed: usize = columns.iter().map(|(w, _)| w + 2).sum();
+    let subject_w = width.saturating_sub(fixed);
+    let row = |texts: Vec<String>, subject: &str| {
+        let mut line = String::new();
+        for ((w, right), text) in columns.iter().zip(&texts) {
+            let cell = if *right {
+                pad_left(text, *w)
+            } else {
+                pad_right(text, *w)
+            };
+            line.push_str(&cell);
+            line.push_str("  ");
+        }
+        line.push_str(&truncate(subject, subject_w));
+        truncate(&line, width)
+    };
+    let mut lines = vec![row(header.iter().map(|h| h.to_string()).collect(), SUBJECT)];
+    lines.extend(
+        targets
+            .iter()
+            .map(|t| row(cells(t), t.subject.as_deref().unwrap_or(NONE))),
+    );
+    lines
 }
 
 #[cfg(test)]

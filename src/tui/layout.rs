@@ -7,6 +7,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
+/// Below this width the tree and the detail pane take turns on the whole
+/// screen (Tab switches), as two panes side by side would each be too narrow.
+pub const SPLIT_WIDTH: u16 = 70;
+
+/// The search overlay puts its preview beside the hits from this inner
+/// width, and below them from this inner height; smaller, it has none.
+const PREVIEW_BESIDE_WIDTH: u16 = 90;
+const PREVIEW_BELOW_HEIGHT: u16 = 12;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Regions {
     pub header: Rect,
@@ -17,16 +26,28 @@ pub struct Regions {
     pub footer: Rect,
     pub search: Rect,
     pub too_small: bool,
+    /// True when the tree and the detail pane are side by side; false when
+    /// the screen is narrow and each takes the whole body in turn.
+    pub split: bool,
+    /// Whether the search overlay shows its preview where there is room.
+    pub preview: bool,
 }
 
 pub fn regions(width: u16, height: u16) -> Regions {
     let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
     let body_height = height.saturating_sub(2);
     let body = Rect::new(0, 1.min(height), width, body_height);
-    // The tree takes 40% of wide screens, and at least 34 cells.
-    let tree_width = (width as u32 * 2 / 5).max(34).min(width as u32) as u16;
-    let tree = Rect::new(0, body.y, tree_width, body_height);
-    let detail = Rect::new(tree_width, body.y, width - tree_width, body_height);
+    let split = width >= SPLIT_WIDTH;
+    // Side by side, the tree takes two fifths of the width.
+    let (tree, detail) = if split {
+        let tree_width = (width as u32 * 2 / 5) as u16;
+        (
+            Rect::new(0, body.y, tree_width, body_height),
+            Rect::new(tree_width, body.y, width - tree_width, body_height),
+        )
+    } else {
+        (body, body)
+    };
     let search_width = (width as u32 * 9 / 10)
         .max(MIN_WIDTH as u32)
         .min(width as u32) as u16;
@@ -45,7 +66,20 @@ pub fn regions(width: u16, height: u16) -> Regions {
         footer: Rect::new(0, height.saturating_sub(1), width, 1.min(height)),
         search,
         too_small,
+        split,
+        preview: true,
     }
+}
+
+/// Where the search overlay's parts go inside its border.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchParts {
+    /// The query line, then a line for hints.
+    pub query: Rect,
+    pub hint: Rect,
+    pub list: Rect,
+    /// The selected hit's context, when shown.
+    pub preview: Option<Rect>,
 }
 
 /// The overview's split of the body: the per-area charts above, a row per
@@ -54,6 +88,20 @@ pub fn overview_split(body: Rect, areas: usize) -> [Rect; 2] {
     let rows = u16::try_from(areas).unwrap_or(u16::MAX).saturating_add(2);
     let charts = rows.min(body.height.saturating_sub(5)).max(3);
     Layout::vertical([Constraint::Length(charts), Constraint::Min(0)]).areas(body)
+}
+
+/// The unit picker's box: 32 cells wide, tall enough for its typed line and
+/// `choices` rows, centred in the body.
+pub fn units_popup(body: Rect, choices: usize) -> Rect {
+    let rows = u16::try_from(choices.max(1)).unwrap_or(u16::MAX);
+    let height = rows.saturating_add(4).min(body.height);
+    let width = 32.min(body.width);
+    Rect::new(
+        body.x + (body.width - width) / 2,
+        body.y + (body.height - height) / 2,
+        width,
+        height,
+    )
 }
 
 /// The first row to show so that `selected` is in a list of `height` rows,
@@ -92,15 +140,50 @@ impl Regions {
         self.tree_inner().height as usize
     }
 
-    /// The search overlay's hit list: inside its border, below the query line.
-    pub fn search_list(&self) -> Rect {
+    /// The same regions, with the search preview on or off.
+    pub fn with_preview(self, preview: bool) -> Regions {
+        Regions { preview, ..self }
+    }
+
+    /// The search overlay's parts: the query line and its hint, then the
+    /// hits, with the preview beside them on a wide overlay, below them on a
+    /// tall one, and nowhere when it is off or has no room.
+    pub fn search_parts(&self) -> SearchParts {
         let i = inner(self.search);
-        Rect::new(
+        let line = |y: u16| Rect::new(i.x, y.min(i.bottom()), i.width, (i.bottom() > y) as u16);
+        let body = Rect::new(
             i.x,
-            i.y.saturating_add(2),
+            i.y.saturating_add(2).min(i.bottom()),
             i.width,
             i.height.saturating_sub(2),
-        )
+        );
+        let (list, preview) = if !self.preview {
+            (body, None)
+        } else if body.width >= PREVIEW_BESIDE_WIDTH {
+            let list_width = body.width * 11 / 20;
+            let [list, preview] =
+                Layout::horizontal([Constraint::Length(list_width), Constraint::Min(0)])
+                    .areas(body);
+            (list, Some(preview))
+        } else if body.height >= PREVIEW_BELOW_HEIGHT {
+            let list_height = (body.height * 2 / 5).max(5);
+            let [list, preview] =
+                Layout::vertical([Constraint::Length(list_height), Constraint::Min(0)]).areas(body);
+            (list, Some(preview))
+        } else {
+            (body, None)
+        };
+        SearchParts {
+            query: line(i.y),
+            hint: line(i.y.saturating_add(1)),
+            list,
+            preview,
+        }
+    }
+
+    /// The search list: [`SearchParts::list`].
+    pub fn search_list(&self) -> Rect {
+        self.search_parts().list
     }
 
     pub fn search_rows(&self) -> usize {
@@ -117,9 +200,21 @@ impl Regions {
         inner(overview_split(self.body, areas)[1]).height as usize
     }
 
+    /// The rows of the targets table: inside its border, below its filter
+    /// line and its header.
+    pub fn targets_list(&self) -> Rect {
+        let i = inner(self.body);
+        Rect::new(
+            i.x,
+            i.y.saturating_add(2).min(i.bottom()),
+            i.width,
+            i.height.saturating_sub(2),
+        )
+    }
+
     /// Rows of a full-width list (the targets table) below its header line.
     pub fn list_rows(&self) -> usize {
-        inner(self.body).height.saturating_sub(2) as usize
+        self.targets_list().height as usize
     }
 }
 
@@ -144,5 +239,44 @@ mod tests {
         assert_eq!(scroll_to(2, 5, 10), 2);
         assert_eq!(scroll_to(7, 5, 0), 5);
         assert!(!regions(80, 24).too_small);
+    }
+
+    #[test]
+    fn the_tree_takes_a_share_and_narrow_screens_show_one_pane() {
+        let wide = regions(120, 40);
+        assert!(wide.split);
+        assert_eq!(wide.tree.width, 48);
+        assert_eq!(regions(80, 24).tree.width, 32);
+        let narrow = regions(60, 20);
+        assert!(!narrow.split);
+        assert_eq!(narrow.tree, narrow.body);
+        assert_eq!(narrow.detail, narrow.body);
+    }
+
+    #[test]
+    fn the_preview_goes_beside_below_or_nowhere() {
+        for (w, h) in [(0, 0), (40, 10), (60, 20), (80, 24), (120, 40), (300, 100)] {
+            for on in [true, false] {
+                let r = regions(w, h).with_preview(on);
+                let parts = r.search_parts();
+                let inside = |rect: Rect| rect.intersection(r.search) == rect || rect.area() == 0;
+                assert!(inside(parts.list) && inside(parts.query), "{w}x{h}");
+                if let Some(preview) = parts.preview {
+                    assert!(on && inside(preview), "{w}x{h}");
+                    assert!(!preview.intersects(parts.list), "{w}x{h}");
+                }
+            }
+        }
+        let beside = regions(120, 40).search_parts();
+        let preview = beside.preview.unwrap();
+        assert_eq!(preview.y, beside.list.y);
+        assert!(preview.x > beside.list.x);
+        let below = regions(80, 40).search_parts();
+        assert!(below.preview.unwrap().y > below.list.y);
+        assert_eq!(regions(80, 20).search_parts().preview, None);
+        assert_eq!(
+            regions(120, 40).with_preview(false).search_parts().preview,
+            None
+        );
     }
 }

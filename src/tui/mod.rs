@@ -5,14 +5,19 @@
 
 pub mod action;
 pub mod app;
+pub mod cite;
 pub mod columns;
 pub mod detail;
+pub mod hints;
 pub mod layout;
+pub mod line;
 pub mod screens;
 pub mod search_state;
 pub mod terminal;
 pub mod theme;
 pub mod tree;
+pub mod units;
+mod update;
 pub mod view;
 pub mod wrap;
 
@@ -29,7 +34,7 @@ use ratatui::crossterm::event::{self, Event, MouseEventKind};
 
 use crate::plan::Plan;
 use crate::search::SearchIndex;
-use action::{Action, Mode, action_for};
+use action::{Action, TYPING, action_for};
 use app::{App, Effect};
 use theme::Options;
 
@@ -37,10 +42,32 @@ use theme::Options;
 const MAX_BURST: usize = 1024;
 
 /// What to show first.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct StartOptions {
     pub options: Options,
     pub overview: bool,
+    /// Open the search overlay on this query.
+    pub query: Option<String>,
+    /// Select this item, by its id.
+    pub select: Option<String>,
+}
+
+impl StartOptions {
+    /// The actions that bring a new app to where the user asked to start:
+    /// the app gets there through `update`, as if the keys were typed.
+    pub fn actions(&self) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if let Some(id) = &self.select {
+            actions.extend([Action::OpenGoto, Action::Paste(id.clone()), Action::Accept]);
+        }
+        if self.overview {
+            actions.push(Action::ShowOverview);
+        }
+        if let Some(query) = &self.query {
+            actions.extend([Action::OpenSearch, Action::Paste(query.clone())]);
+        }
+        actions
+    }
 }
 
 /// Turns a terminal event into an action for the app's current mode.
@@ -84,7 +111,7 @@ pub fn apply_events(app: &mut App, events: &mut VecDeque<Event>) -> bool {
                 typed.push(c);
                 continue;
             }
-            Action::Paste(text) if matches!(app.mode, Mode::Search | Mode::Filter) => {
+            Action::Paste(text) if TYPING.contains(&app.mode) => {
                 typed.push_str(&text);
                 continue;
             }
@@ -172,8 +199,8 @@ pub fn run_drawing(
     });
     let search = search_state::SearchState::with_index(index);
     let mut app = App::with_search(plan, start.options, search);
-    if start.overview {
-        app.mode = Mode::Overview;
+    for action in start.actions() {
+        app.update(action);
     }
     let (session, mut terminal) = terminal::Session::start()?;
     let result = event_loop(&mut terminal, &mut app, pinyin, draw);

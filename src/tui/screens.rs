@@ -1,11 +1,19 @@
 //! The state of the targets and overview screens: what rows exist, in what
 //! order, and which is selected. Drawing lives in `view`; the plan-wide
 //! figures the overview shows are `plan::stats`.
+//!
+//! The targets filter matches what the table shows of a row (value, unit,
+//! qualifier, what is counted, area, id), by the search module's rules,
+//! pinyin included, through a small index of those columns built the first
+//! time a filter is typed.
 
 use std::collections::HashSet;
 
-use crate::plan::{ItemRef, Plan, Target};
-use crate::tui::columns::ColumnWidths;
+use crate::plan::stats::Scope;
+use crate::plan::{ItemKind, ItemRef, Plan, Target};
+use crate::search::SearchIndex;
+use crate::tui::columns::{self, ColumnWidths};
+use crate::tui::line::LineEdit;
 
 /// How the targets table is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,7 +39,10 @@ impl Sort {
 #[derive(Debug, Clone, Copy)]
 pub struct TargetRow {
     pub item: ItemRef,
+    /// The target's place among its commitment's targets.
     pub index: usize,
+    /// The target's place among all the plan's targets, in document order.
+    pub ordinal: usize,
 }
 
 impl TargetRow {
@@ -50,11 +61,17 @@ pub struct TargetsState {
     /// Whether the rows have been built since the app started.
     pub built: bool,
     pub sort: Sort,
+    /// This year's plan only, or review and outlook areas too.
+    pub scope: Scope,
     /// Show only this unit, or every unit.
     pub unit: Option<String>,
     /// Units in order of first mention.
     pub units: Vec<String>,
-    pub filter: String,
+    /// The filter as typed.
+    pub filter: LineEdit,
+    /// The visible columns of every target, indexed for the filter once
+    /// one is typed; documents are targets in document order.
+    columns: Option<SearchIndex>,
     pub rows: Vec<TargetRow>,
     /// Column widths in cells, measured over all rows when they change, so a
     /// frame only builds the rows in view.
@@ -74,23 +91,43 @@ impl TargetsState {
                 self.units.push(target.unit.clone());
             }
         }
-        self.rebuild(plan, None);
         self.built = true;
+        self.rebuild(plan);
     }
 
-    /// Recomputes the visible rows from the sort, the unit and the
-    /// commitments the filter matches (None: no filter).
-    pub fn rebuild(&mut self, plan: &Plan, matching: Option<&HashSet<ItemRef>>) {
+    /// The ordinals of the targets whose visible columns match the filter;
+    /// None when there is no filter.
+    fn matching(&mut self, plan: &Plan) -> Option<HashSet<usize>> {
+        let query = self.filter.text.as_str();
+        query.split_whitespace().next()?;
+        let index = self.columns.get_or_insert_with(|| columns_index(plan));
+        Some(index.rank(query).iter().map(|r| r.doc).collect())
+    }
+
+    /// Recomputes the visible rows from the scope, the unit, the filter
+    /// and the sort.
+    pub fn rebuild(&mut self, plan: &Plan) {
+        let matching = self.matching(plan);
         let mut rows: Vec<TargetRow> = Vec::new();
+        let mut ordinal = 0;
         for (item, commitment) in plan.commitments() {
+            let in_scope = self.scope.includes(plan.area(item));
             for (index, target) in commitment.targets.iter().enumerate() {
-                if self.unit.as_ref().is_some_and(|u| *u != target.unit) {
+                ordinal += 1;
+                if !in_scope || self.unit.as_ref().is_some_and(|u| *u != target.unit) {
                     continue;
                 }
-                if matching.is_some_and(|m| !m.contains(&item)) {
+                if matching
+                    .as_ref()
+                    .is_some_and(|m| !m.contains(&(ordinal - 1)))
+                {
                     continue;
                 }
-                rows.push(TargetRow { item, index });
+                rows.push(TargetRow {
+                    item,
+                    index,
+                    ordinal: ordinal - 1,
+                });
             }
         }
         let unit_rank = |row: &TargetRow| {
@@ -124,33 +161,53 @@ impl TargetsState {
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
     }
 
-    pub fn cycle_sort(&mut self, plan: &Plan, matching: Option<&HashSet<ItemRef>>) {
+    pub fn cycle_sort(&mut self, plan: &Plan) {
         self.sort = match self.sort {
             Sort::Document => Sort::ValueDesc,
             Sort::ValueDesc => Sort::ValueAsc,
             Sort::ValueAsc => Sort::Document,
         };
         self.selected = 0;
-        self.rebuild(plan, matching);
+        self.rebuild(plan);
     }
 
-    pub fn cycle_unit(&mut self, plan: &Plan, matching: Option<&HashSet<ItemRef>>) {
-        let next = match &self.unit {
-            None => self.units.first().cloned(),
-            Some(u) => {
-                let i = self.units.iter().position(|x| x == u).map_or(0, |i| i + 1);
-                self.units.get(i).cloned()
+    pub fn set_unit(&mut self, plan: &Plan, unit: Option<String>) {
+        if unit != self.unit {
+            self.unit = unit;
+            self.selected = 0;
+            self.rebuild(plan);
+        }
+    }
+
+    /// Takes in `scope`; the rows follow now if the table was built, else
+    /// when it opens.
+    pub fn set_scope(&mut self, plan: &Plan, scope: Scope) {
+        self.scope = scope;
+        self.selected = 0;
+        if self.built {
+            self.rebuild(plan);
+        }
+    }
+
+    /// Rows again after the filter's text changed.
+    pub fn refilter(&mut self, plan: &Plan) {
+        self.selected = 0;
+        self.rebuild(plan);
+    }
+
+    /// How many targets in scope have each unit, whatever the filter: the
+    /// unit picker's counts.
+    pub fn unit_counts(&self, plan: &Plan) -> Vec<(String, usize)> {
+        let mut counts: Vec<(String, usize)> = self.units.iter().map(|u| (u.clone(), 0)).collect();
+        for (item, _, target) in plan.targets() {
+            if self.scope.includes(plan.area(item))
+                && let Some((_, n)) = counts.iter_mut().find(|(u, _)| *u == target.unit)
+            {
+                *n += 1;
             }
-        };
-        self.unit = next;
-        self.selected = 0;
-        self.rebuild(plan, matching);
-    }
-
-    pub fn set_filter(&mut self, plan: &Plan, filter: String, matching: Option<&HashSet<ItemRef>>) {
-        self.filter = filter;
-        self.selected = 0;
-        self.rebuild(plan, matching);
+        }
+        counts.retain(|(_, n)| *n > 0);
+        counts
     }
 
     pub fn move_by(&mut self, delta: isize) {
@@ -167,6 +224,45 @@ impl TargetsState {
     pub fn keep_in_view(&mut self, height: usize) {
         self.offset = crate::tui::layout::scroll_to(self.selected, self.offset, height);
     }
+}
+
+/// The text of a target's visible columns, as the filter matches it.
+pub fn visible_text(plan: &Plan, item: ItemRef, target: &Target) -> String {
+    [
+        target.value_text(),
+        target.unit.clone(),
+        target.qualifier.clone().unwrap_or_default(),
+        target.subject.clone().unwrap_or_default(),
+        columns::short_title(&plan.area(item).title, usize::MAX),
+        plan.id_of(item).to_string(),
+    ]
+    .join(" ")
+}
+
+/// A search index whose documents are the plan's targets, by their visible
+/// columns, in document order.
+fn columns_index(plan: &Plan) -> SearchIndex {
+    let rows: Vec<(ItemRef, String, usize)> = plan
+        .targets()
+        .map(|(item, commitment, target)| (item, visible_text(plan, item, target), commitment.line))
+        .collect();
+    text_index(plan, &rows)
+}
+
+/// A search index, pinyin included, of short texts: one document per row.
+pub fn text_index(plan: &Plan, rows: &[(ItemRef, String, usize)]) -> SearchIndex {
+    let items = rows.iter().map(|(item, text, line)| crate::plan::Item {
+        target: *item,
+        kind: ItemKind::Commitment,
+        id: plan.id_of(*item),
+        text,
+        line: *line,
+    });
+    let mut index = SearchIndex::from_items(items);
+    let pinyin = index.pinyin_builder().build();
+    // Built for this very index, so it always attaches.
+    let _ = index.attach_pinyin(pinyin);
+    index
 }
 
 #[derive(Debug, Default)]

@@ -1,17 +1,28 @@
-//! The search overlay's state: the index, the query and its ranked results,
-//! the selection, and the hits of the last accepted search for n/N. Match
-//! indices are computed only for the rows on screen.
+//! The search overlay's state: the index, the query line and its ranked
+//! results, the selection, the session's query history, and the hits of
+//! the last accepted search for n/N. Match indices are computed only for
+//! the rows on screen (and the one the preview shows).
 
 use std::collections::HashSet;
 
 use crate::plan::{ItemRef, Plan};
 use crate::search::{PinyinIndex, Ranked, SearchHit, SearchIndex, Searcher};
+use crate::tui::line::{Edit, Edited, LineEdit};
 
 #[derive(Debug)]
 pub struct SearchState {
     pub index: SearchIndex,
     searcher: Searcher,
-    pub query: String,
+    /// The query as typed, with its cursor.
+    pub line: LineEdit,
+    /// Queries of this session, oldest first, each once.
+    pub history: Vec<String>,
+    /// The history entry shown, while stepping through it.
+    pub history_at: Option<usize>,
+    /// What was typed before stepping into the history, to come back to.
+    draft: String,
+    /// Show the preview of the selected hit, where there is room.
+    pub preview: bool,
     pub selected: usize,
     pub offset: usize,
     /// The tree's selection when the overlay opened, restored by Esc.
@@ -32,7 +43,11 @@ impl SearchState {
         SearchState {
             index,
             searcher: Searcher::new(),
-            query: String::new(),
+            line: LineEdit::default(),
+            history: Vec::new(),
+            history_at: None,
+            draft: String::new(),
+            preview: true,
             selected: 0,
             offset: 0,
             saved_selection: None,
@@ -48,9 +63,13 @@ impl SearchState {
         if self.index.attach_pinyin(pinyin).is_err() {
             return false;
         }
-        let query = self.query.clone();
-        self.run(query);
+        self.rerun();
         true
+    }
+
+    /// The query as typed.
+    pub fn query(&self) -> &str {
+        &self.line.text
     }
 
     pub fn results(&self) -> &[Ranked] {
@@ -63,29 +82,79 @@ impl SearchState {
         self.searcher.hit(&self.index, ranked.doc)
     }
 
+    /// Opens the overlay on the last query, selected, so that typing
+    /// replaces it and Enter takes its hits again.
     pub fn open(&mut self, selection: Option<ItemRef>) {
         self.saved_selection = selection;
-        self.run(String::new());
+        self.line = LineEdit::selecting(&self.line.text);
+        self.history_at = None;
+        self.rerun();
     }
 
-    pub fn push(&mut self, text: &str) {
-        let mut query = self.query.clone();
-        // A paste may hold newlines or tabs: they separate terms.
-        query.extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
-        self.run(query);
+    /// Types or pastes text at the cursor. A paste may hold newlines or
+    /// tabs: they become spaces, which separate terms.
+    pub fn insert(&mut self, text: &str) {
+        if self.line.insert(text) == Edited::Text {
+            self.history_at = None;
+            self.rerun();
+        }
     }
 
-    pub fn backspace(&mut self) {
-        let mut query = self.query.clone();
-        query.pop();
-        self.run(query);
+    /// Moves the cursor or deletes, searching again when the text changed.
+    pub fn edit(&mut self, edit: Edit) {
+        if self.line.edit(edit) == Edited::Text {
+            self.history_at = None;
+            self.rerun();
+        }
     }
 
-    pub fn run(&mut self, query: String) {
-        self.searcher.search(&self.index, &query);
-        self.query = query;
+    /// Replaces the query, the cursor at its end.
+    pub fn set_query(&mut self, query: &str) {
+        self.line.set(query);
+        self.rerun();
+    }
+
+    fn rerun(&mut self) {
+        self.searcher.search(&self.index, &self.line.text);
         self.selected = 0;
         self.offset = 0;
+    }
+
+    /// Keeps the query in the session's history, once, as the newest.
+    pub fn remember(&mut self) {
+        let query = self.line.text.trim();
+        if query.is_empty() {
+            return;
+        }
+        let query = query.to_string();
+        self.history.retain(|q| *q != query);
+        self.history.push(query);
+        self.history_at = None;
+    }
+
+    /// Steps to an older (or newer) query of the history; past the newest
+    /// comes back to what was typed. Returns whether it moved.
+    pub fn recall(&mut self, older: bool) -> bool {
+        let len = self.history.len();
+        let next = match (self.history_at, older) {
+            (None, false) | (Some(0), true) => return false,
+            (None, true) => {
+                self.draft = self.line.text.clone();
+                // The newest entry is often what the line already shows.
+                let shown = len > 0 && self.history[len - 1] == self.line.text.trim();
+                match len.checked_sub(1 + shown as usize) {
+                    Some(at) => Some(at),
+                    None => return false,
+                }
+            }
+            (Some(at), true) => Some(at - 1),
+            (Some(at), false) => (at + 1 < len).then_some(at + 1),
+        };
+        self.history_at = next;
+        let text = next.map_or_else(|| self.draft.clone(), |at| self.history[at].clone());
+        self.line = LineEdit::with_text(&text);
+        self.rerun();
+        true
     }
 
     pub fn move_by(&mut self, delta: isize) {
@@ -107,19 +176,20 @@ impl SearchState {
             .and_then(|r| self.item_of(r))
     }
 
-    /// Keeps the accepted hits for n/N and returns the one to select.
+    /// Keeps the accepted hits, in document order, for n/N and returns the
+    /// one to select.
     pub fn accept(&mut self) -> Option<ItemRef> {
         let hit = self.selected_item()?;
-        let mut seen = HashSet::new();
-        let items: Vec<ItemRef> = self
+        let items: HashSet<ItemRef> = self
             .results()
             .iter()
             .filter_map(|r| self.item_of(r))
-            .filter(|item| seen.insert(*item))
             .collect();
-        self.cursor = items.iter().position(|&i| i == hit).unwrap_or(0);
+        let mut items: Vec<ItemRef> = items.into_iter().collect();
+        items.sort();
+        self.cursor = items.binary_search(&hit).unwrap_or(0);
         self.accepted = items;
-        self.accepted_query = self.query.clone();
+        self.accepted_query = self.line.text.clone();
         Some(hit)
     }
 

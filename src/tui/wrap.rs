@@ -1,56 +1,135 @@
 //! Wrapping styled text by display width. Written by hand rather than with
 //! Paragraph's Wrap, which can panic on a double-width glyph in an area one
 //! cell wide; here a glyph wider than the line gets a line of its own.
+//!
+//! Lines break where a reader expects: at spaces and between Chinese
+//! characters, never inside a Latin word ("2 commitments", not
+//! "2 c|ommitments") unless the word alone is wider than the line, and, by
+//! the basic rule of Chinese typesetting, no line starts with a closing mark
+//! such as 。,、;:!?)」』 and none ends with an opening one such as “「(.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::width::char_width;
 
+/// Marks that must not start a line: closing punctuation, full-width and ASCII.
+const NO_LINE_START: &[char] = &[
+    '。', '，', '、', '；', '：', '！', '？', '）', '」', '』', '】', '》', '〉', '”', '’', '…',
+    '．', '〕', '｝', '］', ',', '.', ';', ':', '!', '?', ')', ']', '}', '%', '％',
+];
+
+/// Marks that must not end a line: opening punctuation.
+const NO_LINE_END: &[char] = &[
+    '（', '「', '『', '【', '《', '〈', '“', '‘', '〔', '｛', '［', '(', '[', '{',
+];
+
+/// Whether a line may break between `before` and `after`.
+pub fn may_break(before: char, after: char) -> bool {
+    if NO_LINE_START.contains(&after) || NO_LINE_END.contains(&before) {
+        return false;
+    }
+    if before == ' ' || after == ' ' {
+        return true;
+    }
+    // Chinese text often uses ASCII marks: 发展:G321 may break after the
+    // colon, though 1,000 may not.
+    if ",;:!?".contains(before) && !after.is_ascii_digit() {
+        return true;
+    }
+    // Between two narrow glyphs is inside a Latin word or number; a wide
+    // glyph on either side is a place Chinese text may break.
+    char_width(before) > 1 || char_width(after) > 1
+}
+
 /// Wraps (text, style) pieces into lines of at most `width` cells.
 pub fn wrap(pieces: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut current: Vec<Span<'static>> = Vec::new();
-    let mut used = 0;
+    let mut lines = Vec::new();
     if width == 0 {
         return lines;
     }
+    let mut paragraph: Vec<(char, usize, Style)> = Vec::new();
     for (text, style) in pieces {
-        let mut run = String::new();
         for c in text.chars() {
             if c == '\n' {
-                flush(&mut current, &mut run, *style);
-                lines.push(Line::from(std::mem::take(&mut current)));
-                used = 0;
+                wrap_paragraph(&paragraph, width, &mut lines);
+                paragraph.clear();
                 continue;
             }
             let w = char_width(c);
             if w == 0 && c.is_control() {
                 continue;
             }
-            if used + w > width && used > 0 {
-                flush(&mut current, &mut run, *style);
-                lines.push(Line::from(std::mem::take(&mut current)));
-                used = 0;
-            }
-            run.push(c);
-            used += w;
+            paragraph.push((c, w, *style));
         }
-        flush(&mut current, &mut run, *style);
     }
-    if !current.is_empty() {
-        lines.push(Line::from(current));
+    if !paragraph.is_empty() {
+        wrap_paragraph(&paragraph, width, &mut lines);
     }
     lines
 }
 
-fn flush(current: &mut Vec<Span<'static>>, run: &mut String, style: Style) {
-    if !run.is_empty() {
-        current.push(Span::styled(std::mem::take(run), style));
+/// Appends the lines of one paragraph (no newlines in it). An empty
+/// paragraph is an empty line.
+fn wrap_paragraph(cells: &[(char, usize, Style)], width: usize, lines: &mut Vec<Line<'static>>) {
+    if cells.is_empty() {
+        lines.push(Line::default());
+        return;
+    }
+    let mut start = 0;
+    while start < cells.len() {
+        // The most that fits, and at least one glyph.
+        let mut end = start;
+        let mut used = 0;
+        while end < cells.len() && (end == start || used + cells[end].1 <= width) {
+            used += cells[end].1;
+            end += 1;
+        }
+        if end < cells.len() {
+            let mut at = end;
+            while at > start + 1 && !may_break(cells[at - 1].0, cells[at].0) {
+                at -= 1;
+            }
+            // No place to break: a word wider than the line is cut.
+            if at > start + 1 || may_break(cells[start].0, cells[start + 1].0) {
+                end = at;
+            }
+        }
+        let mut last = end;
+        while last > start + 1 && cells[last - 1].0 == ' ' {
+            last -= 1;
+        }
+        lines.push(styled_line(&cells[start..last]));
+        start = end;
+        while start < cells.len() && cells[start].0 == ' ' {
+            start += 1;
+        }
     }
 }
 
-/// Splits `text` into pieces styled `base`, with `marked` char ranges styled `mark`.
+fn styled_line(cells: &[(char, usize, Style)]) -> Line<'static> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_style = None;
+    for &(c, _, style) in cells {
+        if run_style.is_some_and(|s| s != style) {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                run_style.unwrap_or_default(),
+            ));
+        }
+        run_style = Some(style);
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, run_style.unwrap_or_default()));
+    }
+    Line::from(spans)
+}
+
+/// Splits `text` into pieces styled `base`, with `marked` char ranges styled
+/// `mark`; where ranges overlap, the later one's style is patched over the
+/// earlier one's.
 pub fn mark_ranges(
     text: &str,
     ranges: &[(usize, usize, Style)],
@@ -60,8 +139,8 @@ pub fn mark_ranges(
     for (i, c) in text.chars().enumerate() {
         let style = ranges
             .iter()
-            .find(|(start, end, _)| (*start..*end).contains(&i))
-            .map_or(base, |(_, _, s)| *s);
+            .filter(|(start, end, _)| (*start..*end).contains(&i))
+            .fold(base, |style, (_, _, s)| style.patch(*s));
         match pieces.last_mut() {
             Some((run, s)) if *s == style => run.push(c),
             _ => pieces.push((c.to_string(), style)),
@@ -70,12 +149,29 @@ pub fn mark_ranges(
     pieces
 }
 
+/// "1 commitment", "2 commitments": a count with its noun, singular for one.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn widths(lines: &[Line]) -> Vec<usize> {
         lines.iter().map(|l| l.width()).collect()
+    }
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    fn plain(text: &str, width: usize) -> Vec<String> {
+        texts(&wrap(&[(text.to_string(), Style::default())], width))
     }
 
     #[test]
@@ -92,10 +188,65 @@ mod tests {
     }
 
     #[test]
+    fn latin_words_wrap_whole() {
+        assert_eq!(
+            plain("2 tasks · 7 commitments · 0 targets", 16),
+            ["2 tasks · 7", "commitments · 0", "targets"]
+        );
+        // A word wider than the line is cut, as it must be.
+        assert_eq!(plain("commitments", 5), ["commi", "tment", "s"]);
+        assert_eq!(plain("a commitments", 5), ["a", "commi", "tment", "s"]);
+    }
+
+    #[test]
+    fn no_line_starts_with_a_closing_mark() {
+        // Six cells: 做大做 fits, but the next line would open with ,.
+        assert_eq!(plain("做大做,强", 6), ["做大", "做,强"]);
+        assert_eq!(plain("甲乙丙。", 6), ["甲乙", "丙。"]);
+        assert_eq!(plain("甲乙丙」。丁", 6), ["甲乙", "丙」。", "丁"]);
+        // And none ends with an opening one.
+        assert_eq!(plain("甲乙“丙丁”", 6), ["甲乙", "“丙丁”"]);
+        for width in 2..30 {
+            let text = "以链带面、强链聚群,做大做强制造业。推进“5+N”产业集群(首批)发展:G321泸县段!";
+            for line in plain(text, width).iter().skip(1) {
+                let first = line.chars().next().unwrap();
+                assert!(
+                    // Narrower than “5+N”, a cut must fall inside it.
+                    !NO_LINE_START.contains(&first) || width < 6,
+                    "{width}: {line:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_is_lost_but_the_spaces_at_breaks() {
+        let text = "Area 12 · source line 33 · 以链带面、强链聚群,做大做强制造业 and more words";
+        for width in 1..40 {
+            let joined: String = plain(text, width).concat();
+            let solid = |s: &str| s.chars().filter(|c| *c != ' ').collect::<String>();
+            assert_eq!(solid(&joined), solid(text), "width {width}");
+            for line in plain(text, width) {
+                assert!(
+                    crate::width::str_width(&line) <= width.max(2),
+                    "{width}: {line}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn marks_char_ranges() {
         let bold = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
         let pieces = mark_ranges("总投资2100亿元的", &[(3, 9, bold)], Style::default());
         assert_eq!(pieces[1], ("2100亿元".to_string(), bold));
         assert_eq!(pieces.len(), 3);
+    }
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(count(1, "commitment"), "1 commitment");
+        assert_eq!(count(0, "target"), "0 targets");
+        assert_eq!(count(2, "task"), "2 tasks");
     }
 }

@@ -4,18 +4,18 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::pane;
-use crate::tui::action::{HelpLine, help_lines};
 use crate::tui::app::App;
+use crate::tui::hints::{HelpLine, help_lines};
 use crate::tui::theme::{Symbols, Theme};
 use crate::width::{pad_right, truncate};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
     let block = pane::block("Help · j/k scroll · Esc or ? closes", true, theme, symbols);
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    pane::clear(frame, area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
     let visible: Vec<Line> = help_lines(app.options.ascii)

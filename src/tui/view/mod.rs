@@ -14,9 +14,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::tui::action::{Mode, footer_hints};
-use crate::tui::app::App;
+use crate::tui::action::Mode;
+use crate::tui::app::{App, Focus};
+use crate::tui::hints::footer_hints;
 use crate::tui::theme::{Symbols, Theme, symbols, theme};
+use crate::tui::wrap::count;
 use crate::width::truncate;
 
 /// Draws the whole screen.
@@ -25,7 +27,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let regions = crate::tui::layout::regions(area.width, area.height);
+    let regions =
+        crate::tui::layout::regions(area.width, area.height).with_preview(app.search.preview);
     let theme = theme(&app.options);
     let symbols = symbols(&app.options);
     if regions.too_small {
@@ -33,27 +36,30 @@ pub fn render(app: &App, frame: &mut Frame) {
         return;
     }
     header(app, frame, regions.header, &theme);
-    match app.mode {
-        Mode::Targets | Mode::Filter => targets::render(app, frame, regions.body, &theme, &symbols),
+    let under = match app.mode {
+        Mode::Help => app.previous_mode,
+        mode => mode,
+    };
+    match under {
+        Mode::Targets | Mode::Filter | Mode::Units => {
+            targets::render(app, frame, regions.body, &theme, &symbols)
+        }
         Mode::Overview => overview::render(app, frame, regions.body, &theme, &symbols),
-        Mode::Help => match app.previous_mode {
-            Mode::Targets | Mode::Filter => {
-                targets::render(app, frame, regions.body, &theme, &symbols)
-            }
-            Mode::Overview => overview::render(app, frame, regions.body, &theme, &symbols),
-            _ => browse(app, frame, &regions, &theme, &symbols),
-        },
-        Mode::Browse | Mode::Search => browse(app, frame, &regions, &theme, &symbols),
+        Mode::Browse | Mode::Search | Mode::Goto | Mode::Help => {
+            browse(app, frame, &regions, &theme, &symbols)
+        }
     }
-    if app.mode == Mode::Search {
-        search::render(app, frame, regions.search, &theme, &symbols);
-    }
-    if app.mode == Mode::Help {
-        help::render(app, frame, regions.body, &theme, &symbols);
+    match app.mode {
+        Mode::Search => search::render(app, frame, &regions, &theme, &symbols),
+        Mode::Units => targets::render_units(app, frame, regions.body, &theme, &symbols),
+        Mode::Help => help::render(app, frame, regions.body, &theme, &symbols),
+        _ => {}
     }
     footer(app, frame, regions.footer, &theme);
 }
 
+/// The tree and the detail pane side by side, or the focused one alone on
+/// a narrow screen.
 fn browse(
     app: &App,
     frame: &mut Frame,
@@ -61,8 +67,17 @@ fn browse(
     theme: &Theme,
     symbols: &Symbols,
 ) {
-    tree::render(app, frame, regions.tree, theme, symbols);
-    detail::render(app, frame, regions.detail, theme, symbols);
+    let (tree, detail) = match (regions.split, app.focus) {
+        (true, _) => (true, true),
+        (false, Focus::Tree) => (true, false),
+        (false, Focus::Detail) => (false, true),
+    };
+    if tree {
+        tree::render(app, frame, regions.tree, theme, symbols);
+    }
+    if detail {
+        detail::render(app, frame, regions.detail, theme, symbols);
+    }
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
@@ -87,28 +102,51 @@ fn too_small(frame: &mut Frame, area: Rect) {
 
 fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let summary = &app.summary;
-    let text = format!(
-        " plan-explorer · {} · {} areas · {} tasks · {} commitments · {} targets",
+    let mut text = format!(
+        " plan-explorer · {} · {} · {} · {} · {}",
         app.plan.title,
-        summary.areas.len(),
-        summary.tasks,
-        summary.commitments,
-        summary.targets
+        count(summary.areas.len(), "area"),
+        count(summary.tasks, "task"),
+        count(summary.commitments, "commitment"),
+        count(summary.targets, "target")
     );
+    if summary.targets_left_out > 0 {
+        text.push_str(&format!(
+            " (+{} in review and outlook)",
+            summary.targets_left_out
+        ));
+    }
+    // pad_right cuts with "…" where the line does not fit.
     let text = crate::width::pad_right(&text, area.width as usize);
     frame.render_widget(Paragraph::new(Span::styled(text, theme.header)), area);
 }
 
+/// The footer: the `:` prompt while an id is typed, else a message, else the
+/// mode's keys, most useful first, with "…" where the rest are cut.
 fn footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let width = area.width as usize;
+    if app.mode == Mode::Goto {
+        let (line, x) = pane::typed_line(":", &app.goto, width, theme.title, theme.selected);
+        frame.render_widget(Paragraph::new(line), area);
+        frame.set_cursor_position((area.x + x, area.y));
+        return;
+    }
     let line = match &app.status {
         Some(status) => Line::from(Span::styled(truncate(status, width), theme.status)),
         None => {
             let mut spans = Vec::new();
             let mut used = 0;
-            for (keys, label) in footer_hints(app.mode, app.options.ascii) {
-                let piece = crate::width::str_width(&keys) + label.len() + 3;
-                if used + piece > width {
+            let hints = footer_hints(app.mode, app.options.ascii);
+            let count = hints.len();
+            for (i, (keys, label)) in hints.into_iter().enumerate() {
+                let piece = crate::width::str_width(&keys) + crate::width::str_width(label) + 3;
+                let room = if i + 1 < count {
+                    width.saturating_sub(1)
+                } else {
+                    width
+                };
+                if used + piece > room {
+                    spans.push(Span::styled("…", theme.dim));
                     break;
                 }
                 spans.push(Span::styled(format!(" {keys}"), theme.key));

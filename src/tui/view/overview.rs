@@ -1,24 +1,34 @@
 //! The overview: per-area bar charts of tasks, commitments and targets, and
 //! the largest amounts as a sorted bar list. Amounts are shown side by side,
 //! never summed: different units, and totals against yearly figures, overlap.
+//! Bars are drawn by hand: a number stands apart from its bar, and every
+//! count above zero gets at least one cell, however small beside the rest.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::pane;
-use super::targets::short_title;
-use crate::plan::model::format_value;
-use crate::plan::stats::AreaStats;
+use crate::plan::model::{format_value, worded};
+use crate::plan::stats::{Amount, AreaStats};
 use crate::tui::app::App;
+use crate::tui::columns::short_title;
 use crate::tui::layout::overview_split;
 use crate::tui::theme::{Symbols, Theme};
-use crate::width::{pad_left, pad_right};
+use crate::width::{pad_left, pad_right, str_width};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
-    let stats = &app.summary.areas;
+    let scope = app.summary.scope;
+    let stats: Vec<&AreaStats> = app
+        .summary
+        .areas
+        .iter()
+        .zip(&app.plan.areas)
+        .filter(|(_, area)| scope.includes(area))
+        .map(|(s, _)| s)
+        .collect();
     let [charts, amounts] = overview_split(area, stats.len());
     let label_w = if area.width >= 110 { 26 } else { 14 };
     let third = charts.width.saturating_sub(label_w) / 3;
@@ -30,57 +40,73 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
             Constraint::Min(0),
         ])
         .areas(charts);
-    let metric = |pick: fn(&AreaStats) -> usize, labels: bool| {
-        let bars: Vec<Bar> = stats
+    let chart = |frame: &mut Frame,
+                 title: &str,
+                 pick: fn(&AreaStats) -> usize,
+                 labels: bool,
+                 rect: Rect| {
+        let block = pane::block(title, false, theme, symbols);
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
+        let values: Vec<usize> = stats.iter().map(|s| pick(s)).collect();
+        let largest = values.iter().copied().max().unwrap_or(0);
+        let number_w = largest.to_string().len();
+        let label_w = if labels { label_w as usize } else { 0 };
+        let room = (inner.width as usize).saturating_sub(label_w + number_w + 1);
+        let lines: Vec<Line> = stats
             .iter()
-            .map(|s| {
-                let bar = Bar::default().value(pick(s) as u64);
-                if labels {
-                    bar.label(Line::from(format!(
-                        "{:>2} {}",
-                        s.id,
-                        short_title(&s.title, label_w as usize - 4)
-                    )))
+            .zip(values)
+            .take(inner.height as usize)
+            .map(|(s, value)| {
+                let style = if s.kind.label().is_some() {
+                    theme.dim
                 } else {
-                    bar
+                    Style::default()
+                };
+                let mut spans = Vec::new();
+                if labels {
+                    let kind = s.kind.label().map(|l| format!("{l} ")).unwrap_or_default();
+                    let label = format!("{:>2} {kind}{}", s.id, short_title(&s.title, label_w));
+                    let label = pad_right(&label, label_w.saturating_sub(1));
+                    spans.push(Span::styled(format!("{label} "), style));
                 }
+                spans.push(Span::styled(
+                    format!("{} ", pad_left(&value.to_string(), number_w)),
+                    style,
+                ));
+                spans.push(Span::styled(
+                    bar(value as f64, largest as f64, room, symbols),
+                    theme.bar,
+                ));
+                Line::from(spans)
             })
             .collect();
-        BarChart::default()
-            .direction(Direction::Horizontal)
-            .data(BarGroup::default().bars(&bars))
-            .bar_width(1)
-            .bar_gap(0)
-            .bar_set(bar_set(app.options.ascii))
-            .bar_style(theme.bar)
-            .value_style(theme.header)
+        frame.render_widget(Paragraph::new(lines), inner);
     };
-    let mut chart = |title: &str, pick, labels, rect: Rect| {
-        let block = pane::block(title, false, theme, symbols);
-        frame.render_widget(metric(pick, labels).block(block), rect);
-    };
-    chart("Tasks per area", |s| s.tasks, true, tasks);
-    chart("Commitments", |s| s.commitments, false, commitments);
-    chart("Targets", |s| s.targets, false, targets);
+    chart(frame, "Tasks per area", |s| s.tasks, true, tasks);
+    chart(frame, "Commitments", |s| s.commitments, false, commitments);
+    chart(frame, "Targets", |s| s.targets, false, targets);
     render_amounts(app, frame, amounts, theme, symbols);
 }
 
-fn bar_set(ascii: bool) -> ratatui::symbols::bar::Set<'static> {
-    if ascii {
-        ratatui::symbols::bar::Set {
-            full: "#",
-            seven_eighths: "#",
-            three_quarters: "#",
-            five_eighths: "#",
-            half: "#",
-            three_eighths: "#",
-            one_quarter: "#",
-            one_eighth: "#",
-            empty: " ",
-        }
-    } else {
-        ratatui::symbols::bar::NINE_LEVELS
+/// A bar of `value` against `largest` in `room` cells: at least one cell
+/// for any value above zero.
+pub fn bar(value: f64, largest: f64, room: usize, symbols: &Symbols) -> String {
+    if value <= 0.0 || largest <= 0.0 || room == 0 {
+        return String::new();
     }
+    let cells = ((value / largest) * room as f64).round() as usize;
+    symbols.bar.repeat(cells.clamp(1, room))
+}
+
+/// An amount as the report words it: value or range, unit, qualifier
+/// ("6000亿元以上", "超550亿元", "330–1000亿元").
+pub fn amount_text(amount: &Amount, unit: &str) -> String {
+    let value = match amount.value_max {
+        Some(max) => format!("{}–{}", format_value(amount.value), format_value(max)),
+        None => format_value(amount.value),
+    };
+    worded(&value, unit, amount.qualifier.as_deref())
 }
 
 fn render_amounts(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
@@ -101,7 +127,7 @@ fn render_amounts(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbo
     let label_w = (width / 2).clamp(10, 40);
     let amount_w = amounts
         .iter()
-        .map(|a| crate::width::str_width(&format_value(a.value)) + crate::width::str_width(&unit))
+        .map(|a| str_width(&amount_text(a, &unit)))
         .max()
         .unwrap_or(0);
     let bar_room = width.saturating_sub(label_w + amount_w + 2);
@@ -119,9 +145,7 @@ fn render_amounts(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbo
                 crate::plan::text::first_clause(app.plan.text_of(a.item)).to_string()
             });
             let label = pad_right(&format!("{id} {short}"), label_w);
-            let amount = pad_left(&format!("{}{}", format_value(a.value), unit), amount_w);
-            let cells = ((a.value.max(0.0) / largest) * bar_room as f64).round() as usize;
-            let bar = symbols.bar.repeat(cells.max(1).min(bar_room));
+            let amount = pad_left(&amount_text(a, &unit), amount_w);
             let style = if i == selected {
                 theme.selected
             } else {
@@ -129,7 +153,7 @@ fn render_amounts(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbo
             };
             Line::from(vec![
                 Span::styled(format!("{label} {amount} "), style),
-                Span::styled(bar, theme.bar),
+                Span::styled(bar(a.value, largest, bar_room, symbols), theme.bar),
             ])
         })
         .collect();

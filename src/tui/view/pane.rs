@@ -18,3 +18,61 @@ pub fn block<'a>(title: &'a str, focused: bool, theme: &Theme, symbols: &Symbols
         })
         .title(Span::styled(format!(" {title} "), theme.title))
 }
+
+/// Clears an overlay's area. A wide character just left of it, whose right
+/// half the overlay covers, becomes a blank: left whole, a terminal would
+/// draw it over the overlay's left border. (On the right edge, the covered
+/// half is already a blank cell the overlay does not draw.)
+pub fn clear(frame: &mut ratatui::Frame, area: ratatui::layout::Rect) {
+    frame.render_widget(ratatui::widgets::Clear, area);
+    if area.x == 0 {
+        return;
+    }
+    let buffer = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        if let Some(cell) = buffer.cell_mut((area.x - 1, y))
+            && crate::width::str_width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+/// A typed line after its prompt, cut to `width` cells so that the cursor
+/// stays in view, the text drawn in `selected` style while it is all
+/// selected. Returns the line and the cursor's column within it.
+pub fn typed_line(
+    prompt: &str,
+    line: &crate::tui::line::LineEdit,
+    width: usize,
+    style: ratatui::style::Style,
+    selected: ratatui::style::Style,
+) -> (ratatui::text::Line<'static>, u16) {
+    use crate::width::{char_width, str_width};
+    let chars: Vec<char> = line.text.chars().collect();
+    let cursor = line.cursor.min(chars.len());
+    let room = width.saturating_sub(str_width(prompt) + 1);
+    // The first char shown: as early as leaves the cursor in view.
+    let mut start = cursor;
+    let mut before = 0;
+    while start > 0 && before + char_width(chars[start - 1]) <= room {
+        start -= 1;
+        before += char_width(chars[start]);
+    }
+    let mut shown = String::new();
+    let mut used = 0;
+    for &c in &chars[start..] {
+        if used + char_width(c) > room.max(before) {
+            break;
+        }
+        shown.push(c);
+        used += char_width(c);
+    }
+    let text_style = if line.selected { selected } else { style };
+    let spans = vec![
+        ratatui::text::Span::styled(prompt.to_string(), style),
+        ratatui::text::Span::styled(shown, text_style),
+    ];
+    let x = (str_width(prompt) + before).min(width.saturating_sub(1));
+    (ratatui::text::Line::from(spans), x as u16)
+}

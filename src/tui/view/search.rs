@@ -1,18 +1,22 @@
-//! The search overlay: the query line and the hits, matched characters marked.
+//! The search overlay: the query line, the hits with their matched
+//! characters marked, and the preview of the selected hit.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::pane;
+use crate::search::SearchHit;
 use crate::tui::app::App;
+use crate::tui::layout::Regions;
 use crate::tui::theme::{Symbols, Theme};
-use crate::width::{char_width, pad_right, str_width};
+use crate::width::{char_width, pad_right, truncate};
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
+pub fn render(app: &App, frame: &mut Frame, regions: &Regions, theme: &Theme, symbols: &Symbols) {
     let search = &app.search;
+    let area = regions.search;
     let pending = if search.index.has_pinyin() {
         ""
     } else {
@@ -25,45 +29,61 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
     );
     let block = pane::block(&title, true, theme, symbols);
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    pane::clear(frame, area);
     frame.render_widget(block, area);
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let width = inner.width as usize;
-    let prompt = format!(
-        "/ {}",
-        tail_to_width(&search.query, width.saturating_sub(3))
+    let parts = regions.search_parts();
+    let (prompt, x) = pane::typed_line(
+        "/ ",
+        &search.line,
+        parts.query.width as usize,
+        theme.title,
+        theme.selected,
     );
-    let cursor_x = inner.x + str_width(&prompt).min(width.saturating_sub(1)) as u16;
-    frame.render_widget(Paragraph::new(Span::styled(prompt, theme.title)), inner);
-    frame.set_cursor_position((cursor_x, inner.y));
-    if inner.height > 1 {
-        let hint = if search.query.is_empty() {
-            "type Chinese characters, full pinyin or its initials; 'exact ^prefix suffix$ !not"
-        } else if search.results().is_empty() {
-            "no match"
-        } else {
-            ""
-        };
-        let rule = Rect::new(inner.x, inner.y + 1, inner.width, 1);
-        frame.render_widget(
-            Paragraph::new(Span::styled(crate::width::truncate(hint, width), theme.dim)),
-            rule,
-        );
-    }
-    let list = app.regions().search_list();
-    let list = list.intersection(inner);
+    frame.render_widget(Paragraph::new(prompt), parts.query);
+    frame.set_cursor_position((parts.query.x + x, parts.query.y));
+    let hint = if search.query().is_empty() {
+        "type Chinese characters, full pinyin or its initials; 'exact ^prefix suffix$ !not"
+    } else if search.results().is_empty() {
+        "no match"
+    } else {
+        ""
+    };
+    let width = parts.hint.width as usize;
+    frame.render_widget(
+        Paragraph::new(Span::styled(truncate(hint, width), theme.dim)),
+        parts.hint,
+    );
+    let list = parts.list;
     // Match indices are computed for the rows on screen only.
     let lines: Vec<Line> = (search.offset..search.results().len())
         .take(list.height as usize)
         .filter_map(|i| {
-            search
-                .hit(i)
-                .map(|hit| hit_line(&hit, i == search.selected, width, theme))
+            let hit = search.hit(i)?;
+            Some(hit_line(
+                &hit,
+                i == search.selected,
+                list.width as usize,
+                theme,
+            ))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
+    if let Some(preview) = parts.preview {
+        render_preview(app, frame, preview, theme, symbols);
+    }
+}
+
+fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
+    let block = pane::block("Preview · Alt-p hides", false, theme, symbols);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines = &app.preview.lines;
+    let start = app.preview_scroll.min(lines.len());
+    let end = lines.len().min(start + inner.height as usize);
+    frame.render_widget(Paragraph::new(lines[start..end].to_vec()), inner);
 }
 
 fn hit_position(app: &App) -> usize {
@@ -74,64 +94,63 @@ fn hit_position(app: &App) -> usize {
     }
 }
 
-/// The end of the query that fits in `width` cells, so the cursor stays in view.
-fn tail_to_width(query: &str, width: usize) -> String {
-    let mut used = 0;
-    let mut chars: Vec<char> = Vec::new();
-    for c in query.chars().rev() {
-        used += char_width(c);
-        if used > width {
-            break;
-        }
-        chars.push(c);
+/// The first char to show of a hit's text in `room` cells, so that the
+/// matched characters show: all of them when they fit, with some context
+/// on either side, or else the first of them, with a little before it.
+pub fn first_shown(chars: &[char], matched: &[usize], room: usize) -> usize {
+    let width = |cs: &[char]| cs.iter().map(|&c| char_width(c)).sum::<usize>();
+    let (Some(&first), Some(&last)) = (matched.first(), matched.last()) else {
+        return 0;
+    };
+    if chars.is_empty() || width(chars) <= room {
+        return 0;
     }
-    chars.into_iter().rev().collect()
+    let first = first.min(chars.len() - 1);
+    let last = last.min(chars.len() - 1).max(first);
+    let span = width(&chars[first..=last]);
+    // Two cells go to the ellipses that mark the cuts.
+    let before = if span + 2 <= room {
+        (room - span - 2) * 2 / 3
+    } else {
+        room / 5
+    };
+    let mut skip = first;
+    let mut used = 0;
+    while skip > 0 && used + char_width(chars[skip - 1]) <= before {
+        skip -= 1;
+        used += char_width(chars[skip]);
+    }
+    // Cutting one narrow char for an ellipsis gains nothing.
+    if skip == 1 && char_width(chars[0]) == 1 {
+        skip = 0;
+    }
+    skip
 }
 
-fn hit_line(
-    hit: &crate::search::SearchHit,
-    selected: bool,
-    width: usize,
-    theme: &Theme,
-) -> Line<'static> {
+fn hit_line(hit: &SearchHit, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
     let base = if selected {
         theme.selected
     } else {
         Style::default()
     };
-    let tag_width = 20.min(width);
-    let tag = pad_right(&format!("{:<8} {}", hit.id, hit.kind.as_str()), tag_width);
-    let mut cells: Vec<(char, Style)> = Vec::new();
-    let room = width - tag_width;
-    // Start a little before the first match when it would be out of view.
-    let first = hit.matched.first().copied().unwrap_or(0);
-    let before: usize = hit.text.chars().take(first).map(char_width).sum();
-    let skip = if before + 6 <= room {
-        0
+    // The kind goes when the row is narrow, to leave room for the text.
+    let tag = if width >= 48 {
+        pad_right(&format!("{:<8} {}", hit.id, hit.kind.as_str()), 20)
     } else {
-        // Keep about a third of the room as context before the match.
-        let chars: Vec<char> = hit.text.chars().take(first).collect();
-        let mut context = 0;
-        let mut keep = 0;
-        for &c in chars.iter().rev() {
-            context += char_width(c);
-            if context > room / 3 {
-                break;
-            }
-            keep += 1;
-        }
-        first - keep
+        pad_right(&hit.id, 9.min(width / 3))
     };
+    let room = width.saturating_sub(crate::width::str_width(&tag));
+    let chars: Vec<char> = hit.text.chars().collect();
+    let skip = first_shown(&chars, &hit.matched, room);
+    let mut cells: Vec<(char, Style)> = Vec::new();
     let mut used = 0;
     if skip > 0 {
         cells.push(('…', base));
         used += 1;
     }
-    let chars: Vec<char> = hit.text.chars().collect();
     for (i, &c) in chars.iter().enumerate().skip(skip) {
         let w = char_width(c);
-        let last = i + 1 == chars.len();
-        let reserve = if last { 0 } else { 1 };
+        let reserve = usize::from(i + 1 < chars.len());
         if used + w + reserve > room {
             if room > used {
                 cells.push(('…', base));
@@ -162,4 +181,44 @@ fn hit_line(
     }
     spans.push(Span::styled(" ".repeat(room.saturating_sub(used)), base));
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cells `first_shown` and the cut leave visible.
+    fn shown(text: &str, matched: &[usize], room: usize) -> (usize, usize) {
+        let chars: Vec<char> = text.chars().collect();
+        let skip = first_shown(&chars, matched, room);
+        let mut used = usize::from(skip > 0);
+        let mut end = skip;
+        while end < chars.len() && used + char_width(chars[end]) < room {
+            used += char_width(chars[end]);
+            end += 1;
+        }
+        (skip, end)
+    }
+
+    #[test]
+    fn a_long_hit_is_cut_around_its_match() {
+        let text =
+            "加快建设泸古高速、自永高速泸州段、G321泸县和叙永段、自贡至泸州港大件公路、泸州港大脚";
+        let chars: Vec<char> = text.chars().collect();
+        let at = text.chars().position(|c| c == '大').unwrap();
+        let matched: Vec<usize> = (at..at + 4).collect();
+        for room in 12..60 {
+            let (skip, end) = shown(text, &matched, room);
+            assert!(skip <= at && at + 4 <= end, "{room}: {skip}..{end}");
+        }
+        // Matches spread apart show all together when they fit.
+        let matched = [4, 5, 14];
+        let (skip, end) = shown(text, &matched, 40);
+        assert!(skip <= 4 && 14 < end, "{skip}..{end}");
+        // Too far apart, the first shows.
+        let (skip, _) = shown(text, &[4, chars.len() - 1], 16);
+        assert!(skip <= 4);
+        assert_eq!(first_shown(&chars, &[], 10), 0);
+        assert_eq!(first_shown(&chars, &[3], 200), 0);
+    }
 }

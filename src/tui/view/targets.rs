@@ -1,5 +1,5 @@
 //! The targets view: every target in a table whose columns are sized by
-//! measured display width.
+//! measured display width, and the unit picker over it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,30 +8,27 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::pane;
-use crate::plan::model::format_value;
+use crate::plan::stats::Scope;
 use crate::tui::action::Mode;
 use crate::tui::app::App;
-use crate::tui::columns::{self, ColumnWidths};
+use crate::tui::columns::{self, ColumnWidths, short_title};
 use crate::tui::theme::{Symbols, Theme};
-use crate::width::{pad_left, pad_right, str_width, truncate};
-
-/// A short, legible form of an area title: its last clause, which names the
-/// work ("以链带面、强链聚群,做大做强制造业" → "做大做强制造业").
-pub fn short_title(title: &str, max: usize) -> String {
-    let last = title
-        .rsplit(|c: char| crate::plan::text::is_clause_end(c))
-        .find(|s| !s.trim().is_empty())
-        .unwrap_or(title);
-    truncate(last.trim(), max)
-}
+use crate::tui::units::EVERY_UNIT;
+use crate::tui::wrap::count;
+use crate::width::{pad_left, pad_right, truncate};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
     let state = &app.targets;
-    let unit = state.unit.as_deref().unwrap_or("all units");
+    let unit = state.unit.as_deref().unwrap_or(EVERY_UNIT);
+    let scope = match state.scope {
+        Scope::Plan => "this year's plan",
+        Scope::All => "every area",
+    };
     let title = format!(
-        "Targets · {} rows · {} · {}",
-        state.rows.len(),
+        "Targets · {} · {} · {} · {}",
+        count(state.rows.len(), "row"),
         unit,
+        scope,
         state.sort.label()
     );
     let block = pane::block(&title, true, theme, symbols);
@@ -42,21 +39,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
     }
     let width = inner.width as usize;
     let plan = &app.plan;
-    let filter_line = if app.mode == Mode::Filter || !state.filter.is_empty() {
-        Span::styled(truncate(&format!("/ {}", state.filter), width), theme.title)
+    let filter_line = if app.mode == Mode::Filter || !state.filter.text.is_empty() {
+        let (line, x) = pane::typed_line("/ ", &state.filter, width, theme.title, theme.selected);
+        if app.mode == Mode::Filter {
+            frame.set_cursor_position((inner.x + x, inner.y));
+        }
+        line
     } else {
-        Span::styled(
+        Line::from(Span::styled(
             truncate(
-                "s sort · u unit · / filter · Enter jump to the commitment",
+                "s sort · u unit · a all areas · / filter · y copy · Enter jump to the commitment",
                 width,
             ),
             theme.dim,
-        )
+        ))
     };
-    if app.mode == Mode::Filter {
-        let x = inner.x + (str_width(&state.filter) + 2).min(width.saturating_sub(1)) as u16;
-        frame.set_cursor_position((x, inner.y));
-    }
     let ColumnWidths {
         value: value_w,
         unit: unit_w,
@@ -79,7 +76,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
         pad_right(&line, width)
     };
     let mut lines = vec![
-        Line::from(filter_line),
+        filter_line,
         Line::from(Span::styled(
             row(
                 columns::VALUE,
@@ -100,9 +97,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
         .take((inner.height as usize).saturating_sub(2))
         .filter_map(|(i, r)| r.target(plan).map(|t| (i, r.item, t)));
     for (i, item, t) in visible {
-        let area_title = short_title(&plan.area(item).title, area_w);
+        let area = plan.area(item);
+        let area_title = match area.kind.label() {
+            Some(label) => format!("{label} {}", short_title(&area.title, area_w)),
+            None => short_title(&area.title, area_w),
+        };
         let text = row(
-            &format_value(t.value),
+            &t.value_text(),
             &t.unit,
             t.qualifier.as_deref().unwrap_or(columns::NONE),
             t.subject.as_deref().unwrap_or(columns::NONE),
@@ -111,13 +112,57 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
         );
         let style = if i == state.selected {
             theme.selected
-        } else {
+        } else if area.is_plan() {
             Style::default()
+        } else {
+            theme.dim
         };
         lines.push(Line::from(Span::styled(text, style)));
     }
     if state.rows.is_empty() {
         lines.push(Line::from(Span::styled("no targets match", theme.dim)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The unit picker: a small box over the table with the typed line and the
+/// units that match it, each with its count.
+pub fn render_units(app: &App, frame: &mut Frame, body: Rect, theme: &Theme, symbols: &Symbols) {
+    let picker = &app.units;
+    let area = crate::tui::layout::units_popup(body, picker.choices.len());
+    let block = pane::block("Unit", true, theme, symbols);
+    let inner = block.inner(area);
+    pane::clear(frame, area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let w = inner.width as usize;
+    let (line, x) = pane::typed_line("/ ", &picker.line, w, theme.title, theme.selected);
+    frame.set_cursor_position((inner.x + x, inner.y));
+    let mut lines = vec![line, Line::default()];
+    let list_rows = (inner.height as usize).saturating_sub(2);
+    let start = picker.selected.saturating_sub(list_rows.saturating_sub(1));
+    for (i, choice) in picker
+        .choices
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(list_rows)
+    {
+        let name = choice.unit.as_deref().unwrap_or(EVERY_UNIT);
+        let n = choice.count.to_string();
+        let name_w = w.saturating_sub(n.len() + 1);
+        let text = format!("{} {n}", pad_right(name, name_w));
+        let style = if i == picker.selected {
+            theme.selected
+        } else {
+            Style::default()
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    if picker.choices.is_empty() {
+        lines.push(Line::from(Span::styled("no unit matches", theme.dim)));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -30,7 +30,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
         .map(|(i, &item)| {
             let text = row_text(&app.plan, &app.tree, item, symbols, width);
             let style = if i != app.tree.selected {
-                ratatui::style::Style::default()
+                // Review and outlook areas, and all within them, are dimmed.
+                if app.plan.area(item).is_plan() {
+                    ratatui::style::Style::default()
+                } else {
+                    theme.dim
+                }
             } else if focused {
                 theme.selected
             } else {
@@ -43,7 +48,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
 }
 
 /// One row: indent, open/closed symbol, id, title, and on the right a count
-/// (tasks of an area, commitments of a task) or the target marker.
+/// (tasks of an area, commitments of a task) or the target marker; a review
+/// or outlook area is labelled 回顾 or 展望 before its count.
 pub fn row_text(
     plan: &Plan,
     tree: &TreeState,
@@ -52,7 +58,14 @@ pub fn row_text(
     width: usize,
 ) -> String {
     let (depth, marker) = match item {
-        ItemRef::Area(a) => (0, format!("{}", plan.areas[a].tasks.len())),
+        ItemRef::Area(a) => {
+            let area = &plan.areas[a];
+            let count = area.tasks.len();
+            match area.kind.label() {
+                Some(label) => (0, format!("{label} {count}")),
+                None => (0, count.to_string()),
+            }
+        }
         ItemRef::Task(a, t) => (1, format!("{}", plan.task(a, t).commitments.len())),
         ItemRef::Commitment(a, t, c) => {
             let n = plan.commitment(a, t, c).targets.len();
