@@ -492,6 +492,10 @@ fn the_year_can_be_given() {
         common::run(&["import", "tests/fixtures/plain-paste.txt", "--year", "2027"]);
     assert_eq!(status, 0);
     assert!(stdout.contains("\"year\": 2027,"), "{stdout}");
+    let (status, _, stderr) =
+        common::run(&["import", "tests/fixtures/plain-paste.txt", "--year", "12"]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("a year from 1949 to 2200"), "{stderr}");
 }
 
 #[test]

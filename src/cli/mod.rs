@@ -83,7 +83,7 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT.json", conflicts_with = "save")]
         output: Option<PathBuf>,
         /// The year the plan is for, when the report does not say it.
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1949..=2200))]
+        #[arg(long, value_name = "N", value_parser = year)]
         year: Option<u32>,
         /// Print every source line with the role it was given and the rules that
         /// decided it, instead of the plan.
@@ -235,6 +235,15 @@ pub enum ExportFormat {
     Json,
     Csv,
     Md,
+}
+
+/// `--year`: a year a plan can be for.
+fn year(text: &str) -> Result<u32, String> {
+    let years = plan::import::YEARS;
+    match text.parse::<u32>() {
+        Ok(year) if years.contains(&year) => Ok(year),
+        _ => Err(format!("a year from {} to {}", years.start(), years.end())),
+    }
 }
 
 /// A count of 1 or more: `--limit 0` would hide every hit and report none.

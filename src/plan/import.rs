@@ -24,6 +24,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 pub use build::{LineExplanation, LineRole};
+pub use kinds::YEARS;
 
 use super::error::ImportError;
 use super::model::Plan;
@@ -235,7 +236,7 @@ fn file_name_year(source: &str) -> Option<u32> {
         (four.iter().all(u8::is_ascii_digit)
             && alone(i.checked_sub(1).and_then(|k| bytes.get(k)))
             && alone(bytes.get(i + 4))
-            && (1949..=2200).contains(&year))
+            && kinds::YEARS.contains(&year))
         .then_some(year)
     })
 }

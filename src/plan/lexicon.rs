@@ -49,7 +49,16 @@ pub(crate) const FACILITY_SUFFIXES: &[&str] = &[
 ];
 
 pub(crate) fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('\u{FF10}'..='\u{FF19}').contains(&c)
+    digit_value(c).is_some()
+}
+
+/// The value of an ASCII or full-width digit.
+pub(crate) fn digit_value(c: char) -> Option<u32> {
+    c.to_digit(10).or_else(|| {
+        ('\u{FF10}'..='\u{FF19}')
+            .contains(&c)
+            .then(|| c as u32 - 0xFF10)
+    })
 }
 
 pub(crate) fn is_cjk(c: char) -> bool {

@@ -2,7 +2,7 @@
 //! the qualifiers written around a quantity, and the readers of a number and
 //! of the unit that follows it. Indices are char indices.
 
-use super::lexicon::{char_len, is_digit, longest_at, word_at};
+use super::lexicon::{char_len, digit_value, is_digit, longest_at, word_at};
 
 /// What a unit measures, which decides where a target's subject is looked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,12 +71,7 @@ pub(crate) fn number_at(chars: &[char], pos: usize) -> Option<(usize, Option<f64
     let mut text = String::new();
     let push = |from: usize, n: usize, text: &mut String| {
         for &c in chars.get(from..from + n).unwrap_or_default() {
-            let ascii = c.to_digit(10).or_else(|| {
-                ('\u{FF10}'..='\u{FF19}')
-                    .contains(&c)
-                    .then(|| c as u32 - 0xFF10)
-            });
-            text.extend(ascii.and_then(|d| char::from_digit(d, 10)));
+            text.extend(digit_value(c).and_then(|d| char::from_digit(d, 10)));
         }
     };
     let first = digits_from(pos);

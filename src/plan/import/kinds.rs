@@ -2,7 +2,7 @@
 //! a multi-year outlook), and the year the plan is for, decided by rules on
 //! the wording and the years a line names.
 
-use crate::plan::lexicon::{is_chinese_numeral, is_digit};
+use crate::plan::lexicon::{digit_value, is_chinese_numeral, is_digit};
 use crate::plan::model::AreaKind;
 
 /// Words that look back on results.
@@ -26,9 +26,8 @@ const THIS_YEAR_OF_PERIOD: &[&str] = &["开局", "开好局", "起步", "首年"
 /// Words of this year's work.
 const PLAN_WORDS: &[&str] = &["今年", "工作安排", "重点工作", "主要任务", "年度目标"];
 
-/// Years earlier than this, or later than the next, are no year of a plan.
-const YEAR_MIN: u32 = 1949;
-const YEAR_MAX: u32 = 2200;
+/// The years a plan can be for: four digits outside them are no year.
+pub const YEARS: std::ops::RangeInclusive<u32> = 1949..=2200;
 
 /// The kind a heading's wording gives, and the rule that decided it; None
 /// when the wording says nothing (the area is then its part's kind, or plan).
@@ -90,11 +89,11 @@ pub(crate) fn years_in(text: &str) -> Vec<u32> {
         if n == 4 && !before_digit && (next == Some('年') || spans) {
             let digits: String = chars[i..i + n]
                 .iter()
-                .filter_map(|c| c.to_digit(10).or_else(|| full_width_digit(*c)))
+                .filter_map(|c| digit_value(*c))
                 .map(|d| char::from_digit(d, 10).unwrap_or('0'))
                 .collect();
             if let Ok(year) = digits.parse::<u32>()
-                && (YEAR_MIN..=YEAR_MAX).contains(&year)
+                && YEARS.contains(&year)
             {
                 out.push(year);
             }
@@ -102,12 +101,6 @@ pub(crate) fn years_in(text: &str) -> Vec<u32> {
         i += n;
     }
     out
-}
-
-fn full_width_digit(c: char) -> Option<u32> {
-    ('\u{FF10}'..='\u{FF19}')
-        .contains(&c)
-        .then(|| c as u32 - 0xFF10)
 }
 
 /// The plan's year named by a line that names a report or a meeting:
