@@ -688,3 +688,19 @@ fn targets_and_stats_count_this_years_plan_unless_asked_for_all() {
     assert_eq!(stdout.lines().count(), 1 + 4, "{stdout}");
     assert!(stdout.contains("[回顾] 2025年工作回顾"), "{stdout}");
 }
+
+#[test]
+fn markdown_export_keeps_kinds_closing_and_page_furniture() {
+    let plan = common::scratch("repost-md.json");
+    let plan = plan.to_str().unwrap();
+    let (status, _, _) =
+        common::run(&["import", "tests/fixtures/newspaper-repost.txt", "-o", plan]);
+    assert_eq!(status, 0);
+    let (status, md, _) = common::run(&["--plan", plan, "export", "--format", "md"]);
+    assert_eq!(status, 0);
+    assert!(md.contains("Year: 2026"), "{md}");
+    assert!(md.contains("## 1 [回顾] 2025年工作回顾"), "{md}");
+    assert!(md.contains("| 4.1.1 | 3–5 | 亿元 |"), "{md}");
+    assert!(md.contains("## Closing\n\n> 各位代表!"), "{md}");
+    assert!(md.contains("- 【上接第1版】 *(line 1)*"), "{md}");
+}

@@ -144,5 +144,18 @@ pub fn markdown(plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
             }
         }
     }
+    if !plan.closing.is_empty() {
+        writeln!(out, "## Closing\n")?;
+        for p in &plan.closing {
+            writeln!(out, "> {} *(line {})*\n", md(&p.text), p.line)?;
+        }
+    }
+    if !plan.asides.is_empty() {
+        writeln!(out, "## Page furniture\n")?;
+        for p in &plan.asides {
+            writeln!(out, "- {} *(line {})*", md(&p.text), p.line)?;
+        }
+        writeln!(out)?;
+    }
     Ok(())
 }
