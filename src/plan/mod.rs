@@ -2,6 +2,7 @@
 //! loader that reads it back. None of this touches the terminal.
 
 pub mod error;
+mod exact;
 pub mod extract;
 pub mod import;
 pub mod item;

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::exact;
 use super::item::{Item, ItemRef};
 use super::outline::{AreaNode, CommitmentNode, TaskNode};
 
@@ -19,14 +20,24 @@ pub struct Plan {
     #[serde(default, skip_serializing_if = "is_zero")]
     pub source_lines: usize,
     /// The title block and opening lines before the first heading.
+    #[serde(deserialize_with = "exact::vec")]
     pub intro: Vec<Passage>,
+    #[serde(deserialize_with = "exact::vec")]
     pub areas: Vec<Area>,
     /// The closing address (各位代表!……) and what follows it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        deserialize_with = "exact::vec",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub closing: Vec<Passage>,
     /// Page furniture of a re-post (continuation markers, date, source,
     /// byline, editor and app-prompt lines), kept so that nothing is lost.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        deserialize_with = "exact::vec",
+        default,
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub asides: Vec<Passage>,
 }
 
@@ -79,6 +90,7 @@ pub struct Area {
     /// The part heading the area falls under, such as 三、2026年工作安排.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part: Option<String>,
+    #[serde(deserialize_with = "exact::vec")]
     pub tasks: Vec<Task>,
 }
 
@@ -92,6 +104,7 @@ pub struct Task {
     /// with a lead sentence of its own; its title is then its first clause.
     #[serde(default, skip_serializing_if = "is_false")]
     pub lead: bool,
+    #[serde(deserialize_with = "exact::vec")]
     pub commitments: Vec<Commitment>,
 }
 
@@ -101,7 +114,9 @@ pub struct Commitment {
     pub id: String,
     pub text: String,
     pub line: usize,
+    #[serde(deserialize_with = "exact::vec")]
     pub targets: Vec<Target>,
+    #[serde(deserialize_with = "exact::vec")]
     pub projects: Vec<String>,
 }
 
