@@ -162,10 +162,13 @@ impl Location {
         }
     }
 
-    /// Reads and checks the plan.
+    /// Reads and checks the plan: a large file a chunk at a time (see
+    /// [`load_file_limited`](crate::plan::load::load_file_limited)).
     pub fn load(&self, max_size: u64) -> Result<Plan, LoadError> {
-        let (bytes, name) = self.read(max_size)?;
-        crate::plan::load::parse_plan(&bytes, &name)
+        match self {
+            Location::Embedded => crate::plan::load::load_embedded(),
+            Location::File(path) => crate::plan::load::load_file_limited(path, max_size),
+        }
     }
 }
 

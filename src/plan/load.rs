@@ -21,8 +21,15 @@ pub fn load_file(path: &Path) -> Result<Plan, LoadError> {
     load_file_limited(path, DEFAULT_MAX_SIZE)
 }
 
-/// Reads and validates a plan file of at most `max_size` bytes.
+/// Reads and validates a plan file of at most `max_size` bytes. A large
+/// file is read a chunk at a time (see [`chunks`](super::chunks)), so its
+/// bytes and its plan are never all in memory at once; on any fault it is
+/// read again whole, which locates the fault.
 pub fn load_file_limited(path: &Path, max_size: u64) -> Result<Plan, LoadError> {
+    if let Some(plan) = super::chunks::read_plan(path, max_size) {
+        validate(&plan, &path.display().to_string())?;
+        return Ok(plan);
+    }
     let (bytes, name) = read_file(path, max_size)?;
     parse_plan(&bytes, &name)
 }
