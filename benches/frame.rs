@@ -3,10 +3,13 @@
 
 use std::collections::VecDeque;
 use std::hint::black_box;
+use std::io::Write;
+use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use plan_explorer::plan::load::{load_embedded, parse_plan};
-use plan_explorer::search::{SearchIndex, load_with_index};
+use plan_explorer::plan::Plan;
+use plan_explorer::plan::load::{load_embedded, load_file, parse_plan};
+use plan_explorer::search::SearchIndex;
 use plan_explorer::synth::synthetic_plan;
 use plan_explorer::tui::action::{Action, Mode};
 use plan_explorer::tui::app::App;
@@ -29,12 +32,13 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 }
 
 /// An app as `run` starts it: the character index only, pinyin to come.
-fn start(plan: plan_explorer::plan::Plan) -> App {
-    let index = SearchIndex::new(&plan);
+fn start(plan: Plan) -> App {
+    let plan = Arc::new(plan);
+    let index = SearchIndex::shared(Arc::clone(&plan));
     start_with(plan, index)
 }
 
-fn start_with(plan: plan_explorer::plan::Plan, index: SearchIndex) -> App {
+fn start_with(plan: Arc<Plan>, index: SearchIndex) -> App {
     let mut app = App::with_search(plan, Options::default(), SearchState::with_index(index));
     app.update(Action::Resize {
         width: 120,
@@ -44,17 +48,20 @@ fn start_with(plan: plan_explorer::plan::Plan, index: SearchIndex) -> App {
 }
 
 fn bench_plan(c: &mut Criterion, name: &str, json: &[u8]) {
+    // The app reads its plan from a file: a large one a chunk at a time.
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(json).unwrap();
+    let path = file.path();
     let mut group = c.benchmark_group(name);
     group.sample_size(10);
     group.measurement_time(std::time::Duration::from_secs(4));
 
-    // Parse and validate the file, index it (beside the parse, as the app
-    // does) and draw: what stands between starting the app and its first
-    // frame.
+    // Read, parse and validate the file, index it and draw: what stands
+    // between starting the app and its first frame.
     group.bench_function("first frame (load, index, draw)", |b| {
         b.iter(|| {
-            let (plan, index) = load_with_index(black_box(json).to_vec(), "bench").unwrap();
-            let app = start_with(plan, index);
+            let plan = load_file(black_box(path)).unwrap();
+            let app = start(plan);
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
             draw(&mut terminal, &app);
             black_box(terminal);

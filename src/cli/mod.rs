@@ -424,15 +424,15 @@ pub fn run(mut cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, C
     }
 }
 
-/// Opens the terminal app; its index is built beside the parse, not after it.
+/// Opens the terminal app on a plan its search index shares.
 fn open_app(cli: &Cli) -> Result<Outcome, CliError> {
-    let (bytes, name) = plan_location(cli)?.read(cli.max_size)?;
-    let (plan, index) = crate::search::load_with_index(bytes, &name)?;
+    let plan = std::sync::Arc::new(load_plan(cli)?);
     if let Some(id) = &cli.select
         && plan.find(id).is_none()
     {
         return Err(CliError::UnknownId(id.clone()));
     }
+    let index = SearchIndex::shared(std::sync::Arc::clone(&plan));
     let start = crate::tui::StartOptions {
         options: crate::tui::theme::Options {
             ascii: cli.ascii,

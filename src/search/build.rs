@@ -7,12 +7,13 @@
 
 use std::sync::{Arc, mpsc};
 
+use super::SearchIndex;
 use super::corpus::{Corpus, room};
-use super::{Doc, SearchIndex};
+use super::texts::{Doc, Outline, Span, Texts};
 use crate::plan::load::{parse_plan, validate_items};
 use crate::plan::outline::area_items;
 use crate::plan::stream::{StreamedArea, stream_areas};
-use crate::plan::{Item, LoadError, Plan};
+use crate::plan::{Item, ItemKind, LoadError, Plan};
 
 /// Indexes plan JSON (`name` is for error messages) with two threads: one
 /// parses and hands each area to the other, which checks and indexes it, so
@@ -30,31 +31,13 @@ pub fn from_plan_json(source: Vec<u8>, name: &str) -> Result<SearchIndex, LoadEr
     from_plan(&source, name)
 }
 
-/// Below this size a plan is parsed, then indexed: starting threads would
-/// cost more than the overlap saves (a report of 100 KB loads in under 1 ms).
-const BESIDE_MIN_BYTES: usize = 1 << 20;
-
-/// Loads plan JSON and indexes it at once, for the app: one thread parses
-/// the plan while the streamed index ([`from_plan_json`]'s) is built beside
-/// it, so opening a large plan waits for the longer of the two rather than
-/// both. The same checks and errors as [`parse_plan`].
-pub fn load_with_index(source: Vec<u8>, name: &str) -> Result<(Plan, SearchIndex), LoadError> {
-    if source.len() < BESIDE_MIN_BYTES {
-        let plan = parse_plan(&source, name)?;
-        let index = SearchIndex::new(&plan);
-        return Ok((plan, index));
-    }
-    let (plan, streamed) = std::thread::scope(|scope| {
-        let indexer = std::thread::Builder::new().spawn_scoped(scope, || stream_index(&source));
-        let plan = parse_plan(&source, name);
-        let streamed = indexer.ok().and_then(|h| h.join().ok()).flatten();
-        (plan, streamed)
-    });
-    let plan = plan?;
-    let index = streamed
-        .and_then(|builder| builder.finish(source).ok())
-        .unwrap_or_else(|| SearchIndex::new(&plan));
-    Ok((plan, index))
+/// Loads plan JSON and indexes it, for the app: the index shares the plan
+/// and copies none of its texts. The same checks and errors as
+/// [`parse_plan`].
+pub fn load_with_index(source: Vec<u8>, name: &str) -> Result<(Arc<Plan>, SearchIndex), LoadError> {
+    let plan = Arc::new(parse_plan(&source, name)?);
+    drop(source);
+    Ok((Arc::clone(&plan), SearchIndex::shared(plan)))
 }
 
 fn from_plan(source: &[u8], name: &str) -> Result<SearchIndex, LoadError> {
@@ -96,35 +79,22 @@ fn stream_index(source: &[u8]) -> Option<IndexBuilder> {
     })
 }
 
-/// The ids and texts of an index's documents, as byte ranges: below
-/// `source.len()` into the plan file the index was built from, at or past it
-/// into `copied`.
-#[derive(Debug, Default)]
-pub(crate) struct Texts {
-    source: Vec<u8>,
-    copied: String,
-}
-
-impl Texts {
-    pub(crate) fn get(&self, (start, end): (usize, usize)) -> Option<&str> {
-        let n = self.source.len();
-        if end <= n {
-            simdutf8::basic::from_utf8(self.source.get(start..end)?).ok()
-        } else {
-            self.copied.get(start.checked_sub(n)?..end - n)
-        }
-    }
-}
-
 /// An index under construction.
 #[derive(Debug)]
 pub(crate) struct IndexBuilder {
     /// Where the source bytes are, to tell a text borrowed from them.
     base: usize,
     len: usize,
-    docs: Vec<Doc>,
+    /// How many documents are in.
+    docs: usize,
+    /// None when the texts will be read from a shared plan, whose outline
+    /// is kept instead.
+    spans: Option<Vec<Span>>,
+    outline: Outline,
     copied: String,
     corpus: Corpus,
+    /// The number the next project of the last commitment gets.
+    project: usize,
 }
 
 impl IndexBuilder {
@@ -152,9 +122,24 @@ impl IndexBuilder {
             // No text lies at address 0, so every text is copied.
             base: 0,
             len: 0,
-            docs: room(docs),
+            spans: Some(room(docs)),
             copied: text,
+            ..IndexBuilder::shared(docs, chars)
+        }
+    }
+
+    /// A builder that keeps no texts: they will be read from the plan the
+    /// items come from. [`finish_shared`](Self::finish_shared) it.
+    pub(crate) fn shared(docs: usize, chars: usize) -> IndexBuilder {
+        IndexBuilder {
+            base: 0,
+            len: 0,
+            docs: 0,
+            spans: None,
+            outline: Outline::default(),
+            copied: String::new(),
             corpus: Corpus::with_capacity(docs, chars),
+            project: 0,
         }
     }
 
@@ -171,25 +156,52 @@ impl IndexBuilder {
 
     /// Adds the next document.
     pub(crate) fn push(&mut self, item: Item<'_>) {
-        let id = self.place(item.id);
-        let text = self.place(item.text);
-        self.docs.push(Doc {
+        // A project follows its commitment and the commitment's earlier
+        // projects.
+        let project = match item.kind {
+            ItemKind::Project => {
+                self.project += 1;
+                Some(self.project - 1)
+            }
+            _ => {
+                self.project = 0;
+                None
+            }
+        };
+        let at = Doc {
             target: item.target,
-            kind: item.kind,
-            line: item.line,
-            id,
-            text,
-        });
+            project,
+        };
+        if self.spans.is_some() {
+            let span = Span {
+                at,
+                id: self.place(item.id),
+                text: self.place(item.text),
+                line: item.line,
+            };
+            if let Some(spans) = &mut self.spans {
+                spans.push(span);
+            }
+        } else {
+            self.outline.push(self.docs, item.target);
+        }
+        self.docs += 1;
         self.corpus.push(item.text);
     }
 
     /// The index of a [`copying`](Self::copying) builder.
     pub(crate) fn finish_copied(self) -> SearchIndex {
-        let texts = Texts {
-            source: Vec::new(),
-            copied: self.copied,
+        self.finish_with(Vec::new())
+    }
+
+    /// The index of a [`shared`](Self::shared) builder, reading its texts
+    /// from `plan`, which must be the plan whose items it was given.
+    pub(crate) fn finish_shared(self, plan: Arc<Plan>) -> SearchIndex {
+        let texts = Texts::Plan {
+            plan,
+            outline: self.outline,
         };
-        SearchIndex::assemble(self.docs, texts, Arc::new(self.corpus.built()))
+        SearchIndex::assemble(texts, Arc::new(self.corpus.built()))
     }
 
     /// The index of a [`borrowing`](Self::borrowing) builder, keeping
@@ -199,14 +211,16 @@ impl IndexBuilder {
         if source.as_ptr() as usize != self.base || source.len() != self.len {
             return Err(source);
         }
-        Ok(SearchIndex::assemble(
-            self.docs,
-            Texts {
-                source,
-                copied: self.copied,
-            },
-            Arc::new(self.corpus.built()),
-        ))
+        Ok(self.finish_with(source))
+    }
+
+    fn finish_with(self, source: Vec<u8>) -> SearchIndex {
+        let texts = Texts::Spans {
+            source,
+            copied: self.copied,
+            spans: self.spans.unwrap_or_default(),
+        };
+        SearchIndex::assemble(texts, Arc::new(self.corpus.built()))
     }
 }
 
@@ -265,22 +279,20 @@ mod tests {
     }
 
     #[test]
-    fn the_app_gets_the_plan_and_its_index_at_once() {
+    fn a_shared_index_reads_the_plan_it_shares() {
         let bytes = crate::plan::load::EMBEDDED_PLAN.as_bytes();
         let (plan, index) =
             load_with_index(bytes.to_vec(), "p.json").unwrap_or_else(|e| panic!("{e}"));
         assert!(index.indexes(&plan));
+        assert!(index.texts.plan().is_some());
         assert_eq!(docs(&index), docs(&SearchIndex::new(&plan)));
         let other = parse_plan(GOOD.as_bytes(), "p.json").unwrap_or_else(|e| panic!("{e}"));
         assert!(!index.indexes(&other));
-        // A plan of more than a megabyte takes the two-thread path.
-        let big = crate::synth::synthetic_plan(&plan, 8000, 3);
-        let json = serde_json::to_vec(&big).unwrap_or_default();
-        assert!(json.len() > BESIDE_MIN_BYTES, "{} bytes", json.len());
-        let (loaded, index) = load_with_index(json, "big.json").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(loaded, big);
-        assert!(index.indexes(&big));
-        assert_eq!(docs(&index), docs(&SearchIndex::new(&big)));
+        // Projects are read from their commitment, by number.
+        let (good, index) =
+            load_with_index(GOOD.as_bytes().to_vec(), "p.json").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(docs(&index), docs(&SearchIndex::new(&good)));
+        assert_eq!(index.search("泸州港", None).len(), 1);
         let broken = GOOD.replacen("\"line\": 2", "\"line\": 0", 1);
         let err = load_with_index(broken.into_bytes(), "p.json").map(|_| ());
         assert_eq!(

@@ -6,8 +6,13 @@
 
 use std::collections::HashMap;
 
-/// A 256-bit set of hashed ids: the per-document prefilter.
-pub(crate) type Bloom = [u64; 4];
+/// A 128-bit set of hashed char ids: the per-document prefilter. A
+/// document of 30 distinct chars sets about a fifth of its bits.
+pub(crate) type Bloom = [u64; 2];
+
+/// The pinyin prefilter: 128 bits of hashed syllable ids, then 128 of
+/// hashed pairs of initials (see `pinyin::bigram_bit`).
+pub(crate) type PinyinBloom = [u64; 4];
 
 /// Stands before a scoring window so the fuzzy matcher sees neither the start
 /// of a string (which it rewards) nor a real neighbour it could match.
@@ -49,10 +54,10 @@ pub(crate) fn room<T>(n: usize) -> Vec<T> {
     v
 }
 
-/// Which of the 256 bloom bits an id sets.
+/// Which of 128 bloom bits an id sets.
 #[inline]
 pub(crate) fn bloom_bit(id: u32) -> u32 {
-    (id.wrapping_mul(0x9E37_79B1) >> 24) & 255
+    id.wrapping_mul(0x9E37_79B1) >> 25
 }
 
 #[inline]
@@ -66,6 +71,129 @@ pub(crate) fn bloom_covers(have: &[u64], need: &[u64]) -> bool {
     have.iter().zip(need).all(|(h, n)| h & n == *n)
 }
 
+/// A char id as a document stores it: two bytes while the corpus has at
+/// most 65,536 distinct chars, as every real plan does (a plan of 100,000
+/// commitments holds five million chars), four beyond.
+pub(crate) trait Id: Copy {
+    fn get(self) -> u32;
+}
+
+impl Id for u16 {
+    #[inline]
+    fn get(self) -> u32 {
+        u32::from(self)
+    }
+}
+
+impl Id for u32 {
+    #[inline]
+    fn get(self) -> u32 {
+        self
+    }
+}
+
+/// Every document's char ids, one after the other, and where each
+/// document's start: narrow while there are at most 65,536 distinct chars
+/// and 2³² chars in all.
+#[derive(Debug)]
+enum Ids {
+    Narrow { ids: Vec<u16>, starts: Vec<u32> },
+    Wide { ids: Vec<u32>, starts: Vec<usize> },
+}
+
+impl Ids {
+    fn push(&mut self, id: u32) {
+        match self {
+            Ids::Narrow { ids, .. } => match u16::try_from(id) {
+                Ok(id) => ids.push(id),
+                Err(_) => {
+                    self.widen();
+                    self.push(id);
+                }
+            },
+            Ids::Wide { ids, .. } => ids.push(id),
+        }
+    }
+
+    /// Ends the current document.
+    fn end_doc(&mut self) {
+        match self {
+            Ids::Narrow { ids, starts } => match u32::try_from(ids.len()) {
+                Ok(end) => starts.push(end),
+                Err(_) => {
+                    self.widen();
+                    self.end_doc();
+                }
+            },
+            Ids::Wide { ids, starts } => starts.push(ids.len()),
+        }
+    }
+
+    fn widen(&mut self) {
+        if let Ids::Narrow { ids, starts } = self {
+            *self = Ids::Wide {
+                ids: ids.iter().map(|&id| u32::from(id)).collect(),
+                starts: starts.iter().map(|&s| s as usize).collect(),
+            };
+        }
+    }
+
+    fn shrink_to_fit(&mut self) {
+        match self {
+            Ids::Narrow { ids, starts } => {
+                ids.shrink_to_fit();
+                starts.shrink_to_fit();
+            }
+            Ids::Wide { ids, starts } => {
+                ids.shrink_to_fit();
+                starts.shrink_to_fit();
+            }
+        }
+    }
+
+    fn doc(&self, doc: usize) -> DocIds<'_> {
+        fn range<S: Copy + TryInto<usize>>(starts: &[S], doc: usize) -> std::ops::Range<usize> {
+            let at = |i: usize| starts.get(i).and_then(|&s| s.try_into().ok());
+            match (at(doc), at(doc + 1)) {
+                (Some(s), Some(e)) => s..e,
+                _ => 0..0,
+            }
+        }
+        match self {
+            Ids::Narrow { ids, starts } => {
+                DocIds::Narrow(ids.get(range(starts, doc)).unwrap_or(&[]))
+            }
+            Ids::Wide { ids, starts } => DocIds::Wide(ids.get(range(starts, doc)).unwrap_or(&[])),
+        }
+    }
+}
+
+/// One document's char ids.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum DocIds<'a> {
+    Narrow(&'a [u16]),
+    Wide(&'a [u32]),
+}
+
+impl DocIds<'_> {
+    #[cfg(test)]
+    pub(crate) fn len(self) -> usize {
+        match self {
+            DocIds::Narrow(ids) => ids.len(),
+            DocIds::Wide(ids) => ids.len(),
+        }
+    }
+
+    /// Calls `f` with each id in order.
+    #[inline]
+    pub(crate) fn for_each(self, f: impl FnMut(u32)) {
+        match self {
+            DocIds::Narrow(ids) => ids.iter().map(|i| i.get()).for_each(f),
+            DocIds::Wide(ids) => ids.iter().copied().for_each(f),
+        }
+    }
+}
+
 /// Interned, normalized characters of every document, in document order.
 #[derive(Debug)]
 pub(crate) struct Corpus {
@@ -76,8 +204,7 @@ pub(crate) struct Corpus {
     /// BMP char, before normalization, to id: a cache for building.
     raw: Vec<u32>,
     astral: HashMap<char, u32>,
-    ids: Vec<u32>,
-    starts: Vec<usize>,
+    ids: Ids,
     pub(crate) bloom: Vec<Bloom>,
 }
 
@@ -89,20 +216,23 @@ impl Corpus {
     pub(crate) fn with_capacity(docs: usize, chars: usize) -> Corpus {
         let mut starts = room(docs.saturating_add(1));
         starts.push(0);
+        let ids = Ids::Narrow {
+            ids: room(chars),
+            starts,
+        };
         Corpus {
             alphabet: Vec::new(),
             bmp: vec![NO_ID; 0x1_0000],
             raw: vec![NO_ID; 0x1_0000],
             astral: HashMap::new(),
-            ids: room(chars),
-            starts,
+            ids,
             bloom: room(docs),
         }
     }
 
     /// Adds the next document.
     pub(crate) fn push(&mut self, text: &str) {
-        let mut bloom = [0u64; 4];
+        let mut bloom: Bloom = [0; 2];
         for c in text.chars() {
             // Most chars were seen before: look the raw char up, and
             // normalize and intern only a new one.
@@ -120,13 +250,16 @@ impl Corpus {
             self.ids.push(id);
             bloom_set(&mut bloom, bloom_bit(id));
         }
-        self.starts.push(self.ids.len());
+        self.ids.end_doc();
         self.bloom.push(bloom);
     }
 
-    /// The corpus once every document is in: the building cache goes.
+    /// The corpus once every document is in: the building cache goes, and
+    /// no buffer keeps room it will not use.
     pub(crate) fn built(mut self) -> Corpus {
         self.raw = Vec::new();
+        self.ids.shrink_to_fit();
+        self.bloom.shrink_to_fit();
         self
     }
 
@@ -153,11 +286,8 @@ impl Corpus {
     }
 
     /// The char ids of document `doc`.
-    pub(crate) fn doc(&self, doc: usize) -> &[u32] {
-        match (self.starts.get(doc), self.starts.get(doc + 1)) {
-            (Some(&s), Some(&e)) => &self.ids[s..e],
-            _ => &[],
-        }
+    pub(crate) fn doc(&self, doc: usize) -> DocIds<'_> {
+        self.ids.doc(doc)
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -166,10 +296,10 @@ impl Corpus {
 
     /// The range of a document's content: from its first to just past its last
     /// letter or digit, so `^` and `$` anchors skip quotes and full stops.
-    pub(crate) fn content(&self, ids: &[u32]) -> (usize, usize) {
-        let is_content = |id: &u32| {
+    pub(crate) fn content<I: Id>(&self, ids: &[I]) -> (usize, usize) {
+        let is_content = |id: &I| {
             self.alphabet
-                .get(*id as usize)
+                .get(id.get() as usize)
                 .is_some_and(|c| c.is_alphanumeric())
         };
         let lo = ids.iter().position(is_content).unwrap_or(ids.len());
@@ -194,18 +324,41 @@ mod tests {
     }
 
     #[test]
+    fn a_corpus_of_more_than_65536_chars_widens_its_ids() {
+        let mut c = Corpus::with_capacity(0, 0);
+        let text: String = (0x4E00u32..0x4E00 + 70_000)
+            .filter_map(char::from_u32)
+            .collect();
+        c.push("甲乙");
+        c.push(&text);
+        c.push("乙");
+        assert!(matches!(c.doc(0), DocIds::Wide(_)));
+        let mut last = Vec::new();
+        c.doc(2).for_each(|id| last.push(id));
+        assert_eq!(last, [1]);
+        assert_eq!(c.doc(1).len(), text.chars().count());
+        assert!(c.alphabet.len() > 65_536);
+    }
+
+    #[test]
     fn ids_are_shared_and_docs_keep_char_positions() {
         let mut c = Corpus::with_capacity(0, 0);
         for text in ["a泸A", "", "𠀀泸"] {
             c.push(text);
         }
+        let ids = |d| {
+            let mut ids = Vec::new();
+            c.doc(d).for_each(|id| ids.push(id));
+            ids
+        };
         assert_eq!(c.len(), 3);
-        assert_eq!(c.doc(0), &[0, 1, 0]);
-        assert_eq!(c.doc(1), &[] as &[u32]);
-        assert_eq!(c.doc(2), &[2, 1]);
-        assert_eq!(c.doc(3), &[] as &[u32]);
+        assert_eq!(ids(0), [0, 1, 0]);
+        assert_eq!(ids(1), [] as [u32; 0]);
+        assert_eq!(ids(2), [2, 1]);
+        assert_eq!(ids(3), [] as [u32; 0]);
         assert_eq!(c.id('𠀀'), Some(2));
         assert_eq!(c.id('x'), None);
-        assert_eq!(c.content(c.doc(0)), (0, 3));
+        assert_eq!(c.content(&ids(0)), (0, 3));
+        assert!(matches!(c.doc(0), DocIds::Narrow(_)));
     }
 }

@@ -35,6 +35,33 @@ pub(crate) fn in_halves<T: Send>(
     (first, Some(second))
 }
 
+/// `f` of every document number below `n`, computed by [`in_halves`] and
+/// kept as two vectors: joining them would need room for both again.
+pub(crate) fn map_in_halves<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Halves<T> {
+    let (first, second) = in_halves(n, |docs| docs.map(&f).collect::<Vec<T>>());
+    Halves {
+        first,
+        second: second.unwrap_or_default(),
+    }
+}
+
+/// Values for documents `0..first.len()`, then for the rest.
+#[derive(Debug, Default)]
+pub(crate) struct Halves<T> {
+    first: Vec<T>,
+    second: Vec<T>,
+}
+
+impl<T> Halves<T> {
+    #[inline]
+    pub(crate) fn get(&self, doc: usize) -> Option<&T> {
+        match doc.checked_sub(self.first.len()) {
+            None => self.first.get(doc),
+            Some(rest) => self.second.get(rest),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,5 +73,9 @@ mod tests {
         assert_eq!(ranges(PARALLEL_MIN - 1), (0..PARALLEL_MIN - 1, None));
         let n = PARALLEL_MIN + 1;
         assert_eq!(ranges(n), (0..n / 2, Some(n / 2..n)));
+        let squares = map_in_halves(n, |i| i * i);
+        assert_eq!(squares.first.len(), n / 2);
+        assert!((0..n).all(|i| squares.get(i) == Some(&(i * i))));
+        assert_eq!(squares.get(n), None);
     }
 }

@@ -12,7 +12,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::corpus::{Corpus, PLACEHOLDER};
+use super::corpus::{Corpus, Id, PLACEHOLDER};
 use super::query::{Alt, Tok};
 
 /// What a match scores per matched character, and for each matched
@@ -58,6 +58,8 @@ impl Entry {
 pub(crate) struct Scratch {
     rows: Vec<Vec<Entry>>,
     window: String,
+    /// The char ids of the window being scored.
+    key: Vec<u32>,
     /// Positions of the last alignment made with `want_positions`.
     pub(crate) positions: Vec<usize>,
     /// The fuzzy matcher's score per (pattern, window of char ids): within
@@ -116,8 +118,8 @@ fn matches(tok: Tok, id: u32, sets: &[Vec<u64>]) -> bool {
 
 /// The best alignment of `alt` in `ids`, if any; with `want_positions` its
 /// positions are left in `scratch.positions`.
-pub(crate) fn align(
-    ids: &[u32],
+pub(crate) fn align<I: Id>(
+    ids: &[I],
     alt: &Alt,
     sets: &[Vec<u64>],
     corpus: &Corpus,
@@ -153,7 +155,7 @@ pub(crate) fn align(
         lo..hi - (m - 1)
     };
     for s in starts {
-        if matches(first, ids[s], sets) {
+        if matches(first, ids[s].get(), sets) {
             row0.push(Entry {
                 pos: s as u32,
                 skipped: 0,
@@ -180,7 +182,7 @@ pub(crate) fn align(
                 if j >= limit {
                     break;
                 }
-                if !matches(tok, ids[j], sets) {
+                if !matches(tok, ids[j].get(), sets) {
                     continue;
                 }
                 let cand = Entry {
@@ -224,8 +226,8 @@ pub(crate) fn align(
 
 /// Without gaps the first run that matches is the best alignment (nothing
 /// skipped, earliest start): scan for it and stop.
-fn contiguous(
-    ids: &[u32],
+fn contiguous<I: Id>(
+    ids: &[I],
     alt: &Alt,
     sets: &[Vec<u64>],
     (lo, hi): (usize, usize),
@@ -251,14 +253,14 @@ fn contiguous(
                     .get((id >> 6) as usize)
                     .is_some_and(|w| (w >> (id & 63)) & 1 == 1)
             };
-            window.into_iter().find(|&s| hit(ids[s]))?
+            window.into_iter().find(|&s| hit(ids[s].get()))?
         }
-        [Tok::Char(c)] => window.into_iter().find(|&s| ids[s] == c)?,
+        [Tok::Char(c)] => window.into_iter().find(|&s| ids[s].get() == c)?,
         _ => window.into_iter().find(|&s| {
             alt.toks
                 .iter()
                 .zip(&ids[s..s + m])
-                .all(|(&tok, &id)| matches(tok, id, sets))
+                .all(|(&tok, id)| matches(tok, id.get(), sets))
         })?,
     };
     if want_positions {
@@ -303,8 +305,8 @@ fn insert(row: &mut Vec<Entry>, cand: Entry) {
 /// The score of an alignment: the fuzzy matcher's over the matched window
 /// for a character alternative, the same figures computed directly for a
 /// pinyin one; minus [`GAP_PENALTY`] per gap.
-pub(crate) fn score(
-    ids: &[u32],
+pub(crate) fn score<I: Id>(
+    ids: &[I],
     alt: &Alt,
     pattern: &str,
     a: Align,
@@ -318,7 +320,15 @@ pub(crate) fn score(
         - GAP_OPEN * gaps
         - i64::from(a.skipped);
     let base = if alt.chars {
-        let window = ids.get(a.start..=a.end).unwrap_or(&[]);
+        let window = &mut scratch.key;
+        window.clear();
+        window.extend(
+            ids.get(a.start..=a.end)
+                .unwrap_or(&[])
+                .iter()
+                .map(|i| i.get()),
+        );
+        let window = &scratch.key[..];
         // Patterns are told apart by address: they live as long as the query.
         let id = pattern.as_ptr() as usize;
         let at = match scratch.skim_cache.iter().position(|(p, _)| *p == id) {

@@ -55,6 +55,7 @@ mod query;
 mod rank;
 mod syllable;
 mod syntax;
+mod texts;
 
 #[cfg(test)]
 mod tests;
@@ -71,9 +72,10 @@ pub use pinyin::{PinyinBuilder, PinyinIndex};
 pub use query::{MAX_GAP, Query};
 pub use rank::{Ranked, Searcher};
 
-use build::{IndexBuilder, Texts};
+use build::IndexBuilder;
 pub use build::{from_plan_json, load_with_index};
 use corpus::Corpus;
+use texts::Texts;
 
 static NEXT_SERIAL: AtomicUsize = AtomicUsize::new(0);
 
@@ -97,24 +99,22 @@ pub struct SearchHit {
     pub matched: Vec<usize>,
 }
 
+/// How many items, bytes of ids and texts, and chars of texts.
+fn sizes<'a>(items: impl Iterator<Item = Item<'a>>) -> (usize, usize, usize) {
+    items.fold((0, 0, 0), |(n, b, c), item| {
+        let b = b + item.id.len() + item.text.len();
+        (n + 1, b, c + item.text.chars().count())
+    })
+}
+
 /// [`SearchIndex::attach_pinyin`] was given another index's pinyin side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("the pinyin index was built for another search index")]
 pub struct WrongIndex;
 
-#[derive(Debug, Clone, Copy)]
-struct Doc {
-    target: ItemRef,
-    kind: ItemKind,
-    line: usize,
-    id: (usize, usize),
-    text: (usize, usize),
-}
-
 /// The search index of one plan. `Send` and `Sync`.
 #[derive(Debug)]
 pub struct SearchIndex {
-    docs: Vec<Doc>,
     texts: Texts,
     corpus: Arc<Corpus>,
     pinyin: Option<PinyinIndex>,
@@ -122,21 +122,30 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Indexes `plan`'s characters; pinyin matching waits for
-    /// [`attach_pinyin`](Self::attach_pinyin).
+    /// Indexes `plan`'s characters, copying its texts; pinyin matching
+    /// waits for [`attach_pinyin`](Self::attach_pinyin).
     pub fn new(plan: &Plan) -> SearchIndex {
         SearchIndex::from_items(plan.items())
     }
 
+    /// Indexes the characters of a plan that the index shares with its
+    /// owner, such as the app: the index reads the plan's texts and copies
+    /// none.
+    pub fn shared(plan: Arc<Plan>) -> SearchIndex {
+        let (count, _, chars) = sizes(plan.items());
+        let mut builder = IndexBuilder::shared(count, chars);
+        for item in plan.items() {
+            builder.push(item);
+        }
+        builder.finish_shared(plan)
+    }
+
     /// Indexes the characters of `items` (a plan's, in document order, as
-    /// [`Plan::items`] walks them).
+    /// [`Plan::items`] walks them), copying their texts.
     pub fn from_items<'a>(items: impl Iterator<Item = Item<'a>> + Clone) -> SearchIndex {
         // Sized up front: growing by doubling would leave the index's largest
         // buffers up to half empty, and a large plan pays for every page.
-        let (count, bytes, chars) = items.clone().fold((0, 0, 0), |(n, b, c), item| {
-            let b = b + item.id.len() + item.text.len();
-            (n + 1, b, c + item.text.chars().count())
-        });
+        let (count, bytes, chars) = sizes(items.clone());
         let mut builder = IndexBuilder::copying(count, bytes, chars);
         for item in items {
             builder.push(item);
@@ -144,9 +153,8 @@ impl SearchIndex {
         builder.finish_copied()
     }
 
-    fn assemble(docs: Vec<Doc>, texts: Texts, corpus: Arc<Corpus>) -> SearchIndex {
+    fn assemble(texts: Texts, corpus: Arc<Corpus>) -> SearchIndex {
         SearchIndex {
-            docs,
             texts,
             corpus,
             pinyin: None,
@@ -157,6 +165,11 @@ impl SearchIndex {
     /// True when this is an index of `plan`: the same items in the same
     /// places, with the same ids and lines.
     pub fn indexes(&self, plan: &Plan) -> bool {
+        if let Some(shared) = self.texts.plan()
+            && std::ptr::eq(shared, plan)
+        {
+            return true;
+        }
         let mut items = plan.items();
         let same = (0..self.len()).all(|d| {
             let (Some(doc), Some(item)) = (self.doc(d), items.next()) else {
@@ -197,23 +210,16 @@ impl SearchIndex {
 
     /// How many documents (areas, tasks, commitments, projects) are indexed.
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.corpus.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.corpus.len() == 0
     }
 
     /// Document `doc`, in document order.
     pub fn doc(&self, doc: usize) -> Option<Item<'_>> {
-        let d = self.docs.get(doc)?;
-        Some(Item {
-            target: d.target,
-            kind: d.kind,
-            id: self.texts.get(d.id)?,
-            text: self.texts.get(d.text)?,
-            line: d.line,
-        })
+        self.texts.item(doc)
     }
 
     /// Parses and compiles `query` for this index as it is now (with or

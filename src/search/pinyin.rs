@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use super::corpus::{Corpus, bloom_bit, bloom_set};
-use super::halves::in_halves;
+use super::corpus::{Corpus, PinyinBloom, bloom_bit, bloom_set};
+use super::halves::{Halves, map_in_halves};
 use super::syllable::{inventory, readings};
 
 /// Builds a [`PinyinIndex`]; owns what it needs, so it can be sent to
@@ -28,9 +28,9 @@ pub struct PinyinIndex {
     /// Per char id, the initials it can be typed with: bit 0..26 for a..z,
     /// 26..36 for 0..9 (a latin letter or digit is its own initial).
     pub(crate) initials: Vec<u64>,
-    /// Per document: bits 0..256 hash its syllables, bits 256..512 the pairs
+    /// Per document: bits 0..128 hash its syllables, bits 128..256 the pairs
     /// of initials of adjacent characters.
-    pub(crate) bloom: Vec<[u64; 8]>,
+    pub(crate) bloom: Halves<PinyinBloom>,
 }
 
 /// The initial symbol of an ascii letter or digit, as [`PinyinIndex::initials`] numbers it.
@@ -42,10 +42,10 @@ pub(crate) fn initial_symbol(c: char) -> Option<u32> {
     }
 }
 
-/// The bloom bit (256..512) of two initials read one after the other.
+/// The bloom bit (128..256) of two initials read one after the other.
 #[inline]
 pub(crate) fn bigram_bit(a: u32, b: u32) -> u32 {
-    256 + (((a * 36 + b).wrapping_mul(0x85EB_CA6B) >> 24) & 255)
+    128 + ((a * 36 + b).wrapping_mul(0x85EB_CA6B) >> 25)
 }
 
 impl PinyinBuilder {
@@ -86,7 +86,7 @@ impl PinyinIndex {
             syllables,
             postings,
             initials,
-            bloom: Vec::new(),
+            bloom: Halves::default(),
         };
         index.bloom = index.doc_blooms();
         index
@@ -101,38 +101,28 @@ impl PinyinIndex {
         }
     }
 
-    /// One pass per half of the documents, on two threads (for a large
-    /// plan): the blooms are most of the build's work.
-    fn doc_blooms(&self) -> Vec<[u64; 8]> {
-        match in_halves(self.corpus.len(), |docs| self.blooms(docs)) {
-            (mut all, Some(mut rest)) => {
-                all.append(&mut rest);
-                all
-            }
-            (all, None) => all,
-        }
+    /// A pinyin bloom per document, on two threads for a large plan: the
+    /// blooms are most of the build's work.
+    fn doc_blooms(&self) -> Halves<PinyinBloom> {
+        map_in_halves(self.corpus.len(), |d| self.bloom(d))
     }
 
-    fn blooms(&self, docs: std::ops::Range<usize>) -> Vec<[u64; 8]> {
-        docs.map(|d| {
-            let mut bloom = [0u64; 8];
-            let ids = self.corpus.doc(d);
-            let mut prev = 0u64;
-            for &id in ids {
-                for &syl in self.readings_of(id) {
-                    bloom_set(&mut bloom, bloom_bit(u32::from(syl)));
-                }
-                let cur = self.initials.get(id as usize).copied().unwrap_or(0);
-                for a in bits(prev) {
-                    for b in bits(cur) {
-                        bloom_set(&mut bloom, bigram_bit(a, b));
-                    }
-                }
-                prev = cur;
+    fn bloom(&self, d: usize) -> PinyinBloom {
+        let mut bloom: PinyinBloom = [0; 4];
+        let mut prev = 0u64;
+        self.corpus.doc(d).for_each(|id| {
+            for &syl in self.readings_of(id) {
+                bloom_set(&mut bloom, bloom_bit(u32::from(syl)));
             }
-            bloom
-        })
-        .collect()
+            let cur = self.initials.get(id as usize).copied().unwrap_or(0);
+            for a in bits(prev) {
+                for b in bits(cur) {
+                    bloom_set(&mut bloom, bigram_bit(a, b));
+                }
+            }
+            prev = cur;
+        });
+        bloom
     }
 }
 

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use super::corpus::{Bloom, Corpus, bloom_bit, bloom_set};
+use super::corpus::{Bloom, Corpus, PinyinBloom, bloom_bit, bloom_set};
 use super::pinyin::{PinyinIndex, bigram_bit, bits, initial_symbol};
 use super::syllable::{MAX_SEGMENTATIONS, Seg, inventory, segment};
 use super::syntax::RawTerm;
@@ -45,7 +45,7 @@ pub(crate) struct Alt {
     /// Scored by the fuzzy matcher over the characters (else by pinyin rules).
     pub(crate) chars: bool,
     pub(crate) char_mask: Bloom,
-    pub(crate) py_mask: [u64; 8],
+    pub(crate) py_mask: PinyinBloom,
 }
 
 /// How a term is matched by pinyin, so narrowing can tell a changed mode.
@@ -63,7 +63,7 @@ pub(crate) struct Term {
     pub(crate) alts: Vec<Alt>,
     /// Bloom bits every alternative needs: one check rejects most documents.
     pub(crate) need_char: Bloom,
-    pub(crate) need_py: [u64; 8],
+    pub(crate) need_py: PinyinBloom,
 }
 
 /// A compiled query for one [`super::SearchIndex`] (and its pinyin state);
@@ -134,15 +134,15 @@ pub(crate) fn compile(raw: Vec<RawTerm>, corpus: &Corpus, py: Option<&PinyinInde
         let (mode, py_alts) = c.pinyin_alts(t);
         alts.extend(py_alts);
         never |= alts.is_empty() && !t.negated;
-        let mut need_char = [u64::MAX; 4];
-        let mut need_py = [u64::MAX; 8];
+        let mut need_char: Bloom = [u64::MAX; 2];
+        let mut need_py: PinyinBloom = [u64::MAX; 4];
         for alt in &alts {
             need_char
                 .iter_mut()
                 .zip(&alt.char_mask)
                 .for_each(|(n, m)| *n &= m);
             // A character alternative does not look at the pinyin bloom.
-            let py = if alt.chars { [0; 8] } else { alt.py_mask };
+            let py = if alt.chars { [0; 4] } else { alt.py_mask };
             need_py.iter_mut().zip(&py).for_each(|(n, m)| *n &= m);
         }
         terms.push(Term {
@@ -346,8 +346,8 @@ impl Alt {
             start: t.start,
             end: t.end,
             chars,
-            char_mask: [0; 4],
-            py_mask: [0; 8],
+            char_mask: [0; 2],
+            py_mask: [0; 4],
         }
     }
 }

@@ -6,7 +6,7 @@ use std::cmp::Reverse;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::SearchIndex;
-use super::corpus::bloom_covers;
+use super::corpus::{DocIds, Id, bloom_covers};
 use super::halves::in_halves;
 use super::matcher::{Scratch, align, score};
 use super::query::Query;
@@ -46,17 +46,12 @@ impl<'a> Scorer<'a> {
 
     /// The document's score, or None when it does not match; with
     /// `positions`, the matched char indices are collected there.
-    pub(crate) fn eval(
-        &mut self,
-        doc: usize,
-        mut positions: Option<&mut Vec<usize>>,
-    ) -> Option<i64> {
+    pub(crate) fn eval(&mut self, doc: usize, positions: Option<&mut Vec<usize>>) -> Option<i64> {
         let q = self.q;
         if q.never || q.is_empty() {
             return None;
         }
         let corpus = &*self.index.corpus;
-        let ids = corpus.doc(doc);
         let cb = corpus.bloom.get(doc)?;
         let pb = match (&self.index.pinyin, q.pinyin) {
             (Some(py), true) => py.bloom.get(doc),
@@ -76,6 +71,21 @@ impl<'a> Scorer<'a> {
         if q.terms.iter().any(|t| !t.negated && !possible(t)) {
             return None;
         }
+        match corpus.doc(doc) {
+            DocIds::Narrow(ids) => self.align_terms(ids, &passes, positions),
+            DocIds::Wide(ids) => self.align_terms(ids, &passes, positions),
+        }
+    }
+
+    /// The score of a document the blooms let through, from its char ids.
+    fn align_terms<I: Id>(
+        &mut self,
+        ids: &[I],
+        passes: &impl Fn(&super::query::Alt) -> bool,
+        mut positions: Option<&mut Vec<usize>>,
+    ) -> Option<i64> {
+        let q = self.q;
+        let corpus = &*self.index.corpus;
         let want = positions.is_some();
         let mut total = 0i64;
         let mut first = usize::MAX;

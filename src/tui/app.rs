@@ -5,8 +5,11 @@
 //! drawing only reads it. The handling of each mode's actions is in
 //! `tui::update`.
 
+use std::sync::Arc;
+
 use crate::plan::stats::{Scope, Summary};
 use crate::plan::{ItemRef, Plan};
+use crate::search::SearchIndex;
 use crate::tui::action::{Action, Mode};
 use crate::tui::detail::DetailDoc;
 use crate::tui::layout::{self, Regions};
@@ -33,7 +36,8 @@ pub enum Effect {
 }
 
 pub struct App {
-    pub plan: Plan,
+    /// Shared with the search index, which reads its texts from it.
+    pub plan: Arc<Plan>,
     pub options: Options,
     pub mode: Mode,
     /// The mode help returns to.
@@ -66,13 +70,17 @@ pub struct App {
 impl App {
     /// An app whose search index already has its pinyin side.
     pub fn new(plan: Plan, options: Options) -> Self {
-        let search = SearchState::new(&plan);
-        Self::with_search(plan, options, search)
+        let plan = Arc::new(plan);
+        let mut index = SearchIndex::shared(Arc::clone(&plan));
+        let pinyin = index.pinyin_builder().build();
+        // The pinyin side was built for this very index.
+        let _ = index.attach_pinyin(pinyin);
+        Self::with_search(plan, options, SearchState::with_index(index))
     }
 
     /// An app with a given search state, such as one whose pinyin side is
     /// still being built in the background.
-    pub fn with_search(plan: Plan, options: Options, search: SearchState) -> Self {
+    pub fn with_search(plan: Arc<Plan>, options: Options, search: SearchState) -> Self {
         let tree = TreeState::new(&plan);
         let summary = Summary::new(&plan, Scope::Plan);
         let mut app = App {

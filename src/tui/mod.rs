@@ -25,7 +25,7 @@ pub use terminal::TuiError;
 
 use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -165,7 +165,7 @@ pub type Draw = fn(&App, &mut ratatui::Frame);
 
 /// Runs the app on the real terminal until the user quits or a signal ends it.
 /// `index` is `plan`'s (see [`crate::search::load_with_index`]).
-pub fn run(plan: Plan, index: SearchIndex, start: StartOptions) -> Result<(), TuiError> {
+pub fn run(plan: Arc<Plan>, index: SearchIndex, start: StartOptions) -> Result<(), TuiError> {
     run_drawing(plan, index, start, view::render)
 }
 
@@ -173,7 +173,7 @@ pub fn run(plan: Plan, index: SearchIndex, start: StartOptions) -> Result<(), Tu
 /// [`view::render`]; the real-terminal test of a panic passes a `draw` that
 /// panics, as a bug in drawing would, so no switch for it ships in the app.
 pub fn run_drawing(
-    plan: Plan,
+    plan: Arc<Plan>,
     index: SearchIndex,
     start: StartOptions,
     draw: Draw,
@@ -188,7 +188,7 @@ pub fn run_drawing(
     let index = if index.indexes(&plan) {
         index
     } else {
-        SearchIndex::new(&plan)
+        SearchIndex::shared(Arc::clone(&plan))
     };
     // The first frame does not wait for pinyin: its index is built on
     // another thread and attached when ready.
