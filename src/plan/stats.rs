@@ -154,17 +154,18 @@ pub fn money_unit(plan: &Plan, scope: Scope) -> Option<String> {
 /// areas in scope, largest first, each on its own: amounts are never added
 /// up, since totals and yearly figures may overlap.
 pub fn largest_amounts(plan: &Plan, scope: Scope, unit: &str) -> Vec<Amount> {
-    let mut amounts: Vec<Amount> = targets_in(plan, scope)
-        .filter(|(_, _, t)| t.unit == unit)
-        .map(|(item, _, t)| Amount {
-            item,
-            value: t.value,
-            value_max: t.value_max,
-            qualifier: t.qualifier.clone(),
-            text: t.text.clone(),
-            subject: t.subject.clone(),
-        })
-        .collect();
+    // Counted first, so the list is built in one block: grown by doubling,
+    // it left megabytes behind in a plan of 100,000 commitments.
+    let in_unit = || targets_in(plan, scope).filter(|(_, _, t)| t.unit == unit);
+    let mut amounts = Vec::with_capacity(in_unit().count());
+    amounts.extend(in_unit().map(|(item, _, t)| Amount {
+        item,
+        value: t.value,
+        value_max: t.value_max,
+        qualifier: t.qualifier.clone(),
+        text: t.text.clone(),
+        subject: t.subject.clone(),
+    }));
     amounts.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.item.cmp(&b.item)));
     amounts
 }
