@@ -432,7 +432,7 @@ impl<'r, R: Read> Splitter<'r, R> {
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// The plan serde makes of the whole text, unvalidated.
@@ -563,6 +563,28 @@ mod tests {
         );
     }
 
+    /// Two edits of `good` for the property tests of plan readers:
+    /// `len` bytes from `at` (wrapped into range) replaced by `insert`, and
+    /// the byte at `at` replaced by `byte`.
+    pub(crate) fn edited(
+        good: &[u8],
+        at: usize,
+        len: usize,
+        insert: &str,
+        byte: u8,
+    ) -> [Vec<u8>; 2] {
+        let at = at % good.len().max(1);
+        let end = (at + len).min(good.len());
+        let mut cut = good[..at].to_vec();
+        cut.extend_from_slice(insert.as_bytes());
+        cut.extend_from_slice(&good[end..]);
+        let mut swapped = good.to_vec();
+        if let Some(b) = swapped.get_mut(at) {
+            *b = byte;
+        }
+        [cut, swapped]
+    }
+
     proptest::proptest! {
         /// Random edits of a valid plan (a cut, an insertion, a swapped
         /// byte), read in small chunks: never a plan the whole parse does
@@ -575,15 +597,7 @@ mod tests {
             byte in proptest::num::u8::ANY,
             chunk in 1usize..40,
         ) {
-            let good = GOOD.as_bytes();
-            let at = at % good.len();
-            let end = (at + len).min(good.len());
-            let mut cut = good[..at].to_vec();
-            cut.extend_from_slice(insert.as_bytes());
-            cut.extend_from_slice(&good[end..]);
-            let mut swapped = good.to_vec();
-            swapped[at] = byte;
-            for bytes in [cut, swapped] {
+            for bytes in edited(GOOD.as_bytes(), at, len, &insert, byte) {
                 if let Some(plan) = read_plan_from(&mut &bytes[..], u64::MAX, chunk) {
                     proptest::prop_assert_eq!(Some(plan), whole(&bytes));
                 }

@@ -1,7 +1,7 @@
 //! The plan: its model, the importer that builds it from a report, and the
 //! loader that reads it back. None of this touches the terminal.
 
-mod chunks;
+pub(crate) mod chunks;
 pub mod error;
 mod exact;
 pub mod extract;

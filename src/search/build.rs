@@ -401,16 +401,9 @@ mod tests {
             insert in "[\\[\\]{}\",: 0-9a-z\u{6cf8}\u{00ff}]{0,4}",
             byte in proptest::num::u8::ANY,
         ) {
-            let good = GOOD.as_bytes();
-            let at = at % good.len();
-            let end = (at + len).min(good.len());
-            let mut cut = good[..at].to_vec();
-            cut.extend_from_slice(insert.as_bytes());
-            cut.extend_from_slice(&good[end..]);
-            let _ = agree(&cut);
-            let mut swapped = good.to_vec();
-            swapped[at] = byte;
-            let _ = agree(&swapped);
+            for bytes in crate::plan::chunks::tests::edited(GOOD.as_bytes(), at, len, &insert, byte) {
+                let _ = agree(&bytes);
+            }
         }
     }
 }
