@@ -113,9 +113,13 @@ pub(crate) fn targets_in(sentence: &Sentence) -> Vec<Target> {
                 {
                     start = s;
                 }
-                match q.kind {
+                let own = match q.kind {
                     UnitKind::Count => after().or(before).map(range_text),
                     _ => before.or_else(after).map(range_text),
+                };
+                match (before, own) {
+                    (Some(b), Some(own)) => Some(continued_subject(chars, b, floor, &out, own)),
+                    (_, own) => own,
                 }
             };
             if k == 0 {
@@ -134,6 +138,33 @@ pub(crate) fn targets_in(sentence: &Sentence) -> Vec<Target> {
         floor = run.last().map_or(floor, |q| q.end);
     }
     out
+}
+
+/// Verbs of change that, standing alone before a quantity, go on from the
+/// quantity before: 地区生产总值达到3120亿元、增长5.8% grows the same total.
+const CHANGE_VERBS: &[&str] = &["增长", "下降", "提高", "降低", "增加", "减少", "上涨"];
+
+/// Rule 4: a subject that is a bare verb of change right after the previous
+/// quantity and a mark takes that quantity's subject before it.
+fn continued_subject(
+    chars: &[char],
+    (s, _): (usize, usize),
+    floor: usize,
+    before: &[Target],
+    own: String,
+) -> String {
+    let joined = s >= 1 && s - 1 == floor && matches!(chars[s - 1], '、' | ',' | '\u{FF0C}');
+    let previous = before.last().and_then(|t| t.subject.as_deref());
+    match previous {
+        Some(previous) if joined && CHANGE_VERBS.contains(&own.as_str()) => {
+            let base = CHANGE_VERBS
+                .iter()
+                .find_map(|v| previous.strip_suffix(v))
+                .unwrap_or(previous);
+            format!("{base}{own}")
+        }
+        _ => own,
+    }
 }
 
 /// Every quantity of the sentence, in order.
@@ -639,6 +670,22 @@ mod tests {
             ranges("居民消费价格涨幅2%左右,提高1个百分点。"),
             ["2 % 左右", "1 个百分点"]
         );
+    }
+
+    #[test]
+    fn a_bare_verb_of_change_goes_on_from_the_quantity_before() {
+        let s = "全市地区生产总值达到3120亿元、增长5.8%。";
+        assert_eq!(
+            spans(s),
+            [
+                "达到3120亿元=全市地区生产总值",
+                "增长5.8%=全市地区生产总值增长"
+            ]
+        );
+        let s = "地区生产总值突破900亿元,增长5.6%。";
+        assert_eq!(spans(s)[1], "增长5.6%=地区生产总值增长");
+        // Not after a quantity: the verb stays the subject.
+        assert_eq!(spans("增长5.6%。"), ["增长5.6%=增长"]);
     }
 
     #[test]
