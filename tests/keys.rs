@@ -7,13 +7,17 @@
 
 use std::collections::{HashSet, VecDeque};
 
-use plan_explorer::plan::ItemRef;
+use plan_explorer::compare::compare;
+use plan_explorer::library::{Location, PlanEntry, PlanName, PlanSummary};
 use plan_explorer::plan::load::load_embedded;
 use plan_explorer::plan::stats::Scope;
+use plan_explorer::plan::{ItemRef, Plan};
 use plan_explorer::tui::action::{Action, BINDINGS, Key, Mode};
 use plan_explorer::tui::app::{App, Effect, Focus};
 use plan_explorer::tui::apply_events;
+use plan_explorer::tui::comparison::Side;
 use plan_explorer::tui::line::{Edit, LineEdit};
+use plan_explorer::tui::picker::Purpose;
 use plan_explorer::tui::screens::Sort;
 use plan_explorer::tui::theme::Options;
 use ratatui::crossterm::event::{Event, KeyEvent};
@@ -121,9 +125,64 @@ fn app_in(mode: Mode, action: &Action) -> App {
             &mut app,
             std::iter::once(Action::ShowOverview).chain(downs(MIDDLE)),
         ),
+        Mode::Picker => {
+            run(&mut app, [Action::ShowPlans]);
+            let first = app.first_pick();
+            app.picker.set_entries(entries(), &first);
+            run(
+                &mut app,
+                std::iter::once(Action::Paste("plan".into()))
+                    .chain(downs(MIDDLE))
+                    .chain(cursor),
+            );
+        }
+        Mode::Compare => {
+            compared(&mut app);
+            app.mode = Mode::Compare;
+            run(&mut app, downs(MIDDLE));
+        }
     }
     assert_eq!(app.mode, mode, "the setup for {action:?} reaches {mode:?}");
     app
+}
+
+/// A listing of plans, the open one among them, as the picker gets it.
+fn entries() -> Vec<PlanEntry> {
+    let names = (1..=12).map(|i| format!("plan-{i:02}"));
+    names
+        .chain(["luzhou-2026".to_string()])
+        .map(|name| PlanEntry {
+            name: PlanName::new(&name).unwrap(),
+            summary: PlanSummary {
+                title: format!("{name} 政府工作报告"),
+                year: Some(2026),
+                areas: 1,
+                tasks: 1,
+                commitments: 1,
+                targets: 0,
+                projects: 0,
+            },
+            location: Location::Embedded,
+        })
+        .collect()
+}
+
+/// The open plan compared with an earlier one whose every target had
+/// another value: a row per target, each with an item in both plans.
+fn compared(app: &mut App) {
+    let mut earlier: Plan = (*app.plan).clone();
+    for area in &mut earlier.areas {
+        for task in &mut area.tasks {
+            for c in &mut task.commitments {
+                for t in &mut c.targets {
+                    t.value += 1.0;
+                }
+            }
+        }
+    }
+    let comparison = compare(&earlier, &app.plan);
+    app.compare
+        .set("earlier".into(), app.plan_name.clone(), &comparison);
 }
 
 fn downs(n: isize) -> impl Iterator<Item = Action> {
@@ -166,6 +225,14 @@ struct Seen {
     bar: usize,
     bars: usize,
     bar_item: Option<ItemRef>,
+    picked: usize,
+    pickable: usize,
+    picked_name: Option<String>,
+    picker_line: LineEdit,
+    purpose: Purpose,
+    compare_row: (usize, usize),
+    row_items: (Option<ItemRef>, Option<ItemRef>),
+    all_plans: bool,
     quit: bool,
     effects: Vec<Effect>,
     status: Option<String>,
@@ -211,6 +278,14 @@ impl Seen {
                 .amounts
                 .get(app.overview.selected)
                 .map(|a| a.item),
+            picked: app.picker.selected,
+            pickable: app.picker.shown.len(),
+            picked_name: app.picker.selected_entry().map(|e| e.name.to_string()),
+            picker_line: app.picker.line.clone(),
+            purpose: app.picker.purpose,
+            compare_row: (app.compare.selected, app.compare.rows.len()),
+            row_items: (app.compare.item(Side::A), app.compare.item(Side::B)),
+            all_plans: app.search.all_plans(),
             quit: app.quit,
             effects: app.effects.clone(),
             status: app.status.clone(),
@@ -227,6 +302,8 @@ impl Seen {
             Mode::Overview => (self.bar, self.bars),
             Mode::Help => (self.help_scroll, usize::MAX),
             Mode::Goto => (0, 0),
+            Mode::Picker => (self.picked, self.pickable),
+            Mode::Compare => self.compare_row,
         }
     }
 
@@ -236,6 +313,7 @@ impl Seen {
             Mode::Search => &self.line,
             Mode::Filter => &self.filter,
             Mode::Goto => &self.goto,
+            Mode::Picker => &self.picker_line,
             _ => &self.units_line,
         }
     }
@@ -444,6 +522,46 @@ fn check(mode: Mode, action: &Action, b: &Seen, a: &Seen) -> Result<(), String> 
         (Mode::Targets | Mode::Overview, Action::Back) => {
             ok(a.mode == Mode::Browse, "goes back to the tree")
         }
+        (Mode::Browse, Action::ShowPlans | Action::ComparePlans) => {
+            let purpose = match action {
+                Action::ShowPlans => Purpose::Open,
+                _ => Purpose::Compare,
+            };
+            ok(
+                a.mode == Mode::Picker && a.purpose == purpose && a.effects == [Effect::ListPlans],
+                "opens the picker and asks for the listing",
+            )
+        }
+        (Mode::Search, Action::ToggleAllPlans) => ok(
+            still && !b.all_plans && a.all_plans && a.effects == [Effect::IndexAllPlans],
+            "searches every plan, asking for their index",
+        ),
+        (Mode::Picker, Action::Accept) => ok(
+            a.mode == Mode::Browse
+                && b.picked_name.as_deref().is_some_and(|n| n != "luzhou-2026")
+                && a.effects
+                    == [Effect::OpenPlan {
+                        name: b.picked_name.clone().unwrap_or_default(),
+                        item: None,
+                    }],
+            "opens the picked plan",
+        ),
+        (Mode::Picker | Mode::Compare, Action::Back) => {
+            ok(a.mode == Mode::Browse, "goes back to the tree")
+        }
+        (Mode::Compare, Action::GotoA) => ok(
+            b.row_items.0.is_some()
+                && a.effects
+                    == [Effect::OpenPlan {
+                        name: "earlier".into(),
+                        item: b.row_items.0,
+                    }],
+            "opens plan A at the row's item",
+        ),
+        (Mode::Compare, Action::GotoB | Action::Accept) => ok(
+            a.mode == Mode::Browse && b.row_items.1.is_some() && a.selected == b.row_items.1,
+            "selects the row's item in the open plan B",
+        ),
         (Mode::Filter, Action::Back) => ok(
             a.mode == Mode::Targets && !b.filter.text.is_empty() && a.filter.text.is_empty(),
             "drops the filter",

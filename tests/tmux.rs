@@ -203,6 +203,65 @@ fn browse_search_in_pinyin_and_quit() {
 }
 
 #[test]
+fn the_library_picker_and_a_search_across_plans() {
+    let t = Tmux::new("library");
+    let library = t.dir.join("library");
+    for year in ["2026", "2027"] {
+        let report = format!("tests/fixtures/lanxi-{year}.txt");
+        let out = Command::new(BIN)
+            .arg("--library")
+            .arg(&library)
+            .args(["import", &report, "--save"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let args = format!("--library '{}'", library.display());
+    t.start(110, 30, &t.app_command(&args));
+    t.wait_for("the embedded plan", |s| {
+        s.contains("plan-explorer · luzhou-2026")
+    });
+    // The picker: every plan, the open one marked; typing filters.
+    t.keys(&["p"]);
+    t.wait_for("the picker", |s| {
+        s.contains("Plans 3/3")
+            && s.contains("岚溪市2026年政府工作报告")
+            && s.contains("● luzhou-2026")
+    });
+    t.text("2027");
+    t.wait_for("one plan left", |s| s.contains("Plans 1/1"));
+    t.keys(&["Enter"]);
+    t.wait_for("the 2027 plan open", |s| {
+        s.contains("plan-explorer · lanxi-2027 · 岚溪市2027年政府工作报告")
+    });
+    // Search every plan; Enter on the embedded plan's hit opens it there.
+    t.keys(&["/"]);
+    t.keys(&["Tab"]);
+    t.text("高标准农田");
+    let screen = t.wait_for("hits in three plans", |s| {
+        s.contains("Search all 3 plans 1/4")
+    });
+    for plan in ["lanxi-2026", "lanxi-2027", "luzhou-2026"] {
+        assert!(screen.contains(plan), "{plan}:\n{screen}");
+    }
+    t.keys(&["Down", "Down", "Down"]);
+    t.wait_for("the last hit selected", |s| {
+        s.contains("Search all 3 plans 4/4")
+    });
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("the embedded plan at 6.1.1", |s| {
+        s.contains("plan-explorer · luzhou-2026") && s.contains("Commitment 6.1.1")
+    });
+    assert!(screen.contains("31.3"), "{screen}");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
 fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     let t = Tmux::new("suspend");
     t.shell();

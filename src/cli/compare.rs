@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use crate::compare::{CLOSE, Comparison, Place, TargetSide, change_text, value_text};
+use crate::compare::{CLOSE, Comparison, Place};
 use crate::width::{pad_right, str_width};
 
 /// Prints the comparison of the plans named `a` and `b`, as rows or JSON.
@@ -43,28 +43,9 @@ pub fn compare(
         "what".into(),
     )?;
     for t in &comparison.targets {
-        let text = match (&t.a, &t.b, t.change) {
-            (Some(a), Some(b), Some(change)) => format!(
-                "{}{} → {} ({})",
-                subject(b),
-                value_text(&a.target),
-                value_text(&b.target),
-                change_text(change, t.change_max)
-            ),
-            (Some(side), _, _) | (None, Some(side), _) => {
-                format!("{}{}", subject(side), value_text(&side.target))
-            }
-            (None, None, _) => continue,
-        };
         let (a, b) = (t.a.as_ref(), t.b.as_ref());
-        let status = t.status.as_str();
-        row(
-            "target",
-            status,
-            id(a.map(|s| &s.commitment)),
-            id(b.map(|s| &s.commitment)),
-            text,
-        )?;
+        let (a, b) = (id(a.map(|s| &s.commitment)), id(b.map(|s| &s.commitment)));
+        row("target", t.status.as_str(), a, b, t.describe())?;
     }
     for c in &comparison.commitments {
         let text =
@@ -89,13 +70,4 @@ pub fn compare(
         )?;
     }
     Ok(comparison.has_differences())
-}
-
-/// A target's subject and a space, or nothing.
-fn subject(side: &TargetSide) -> String {
-    side.target
-        .subject
-        .as_deref()
-        .map(|s| format!("{s} "))
-        .unwrap_or_default()
 }

@@ -426,7 +426,8 @@ pub fn run(mut cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, C
 
 /// Opens the terminal app on a plan its search index shares.
 fn open_app(cli: &Cli) -> Result<Outcome, CliError> {
-    let plan = std::sync::Arc::new(load_plan(cli)?);
+    let location = plan_location(cli)?;
+    let plan = std::sync::Arc::new(location.load(cli.max_size)?);
     if let Some(id) = &cli.select
         && plan.find(id).is_none()
     {
@@ -441,6 +442,11 @@ fn open_app(cli: &Cli) -> Result<Outcome, CliError> {
         overview: cli.overview,
         query: cli.query.clone(),
         select: cli.select.clone(),
+        // The plan as the user named it: its library name, or its file.
+        name: cli.plan.clone().filter(|_| location != Location::Embedded),
+        location,
+        // Without a library folder, the app still opens its plan.
+        library: library(cli).ok(),
     };
     crate::tui::run(plan, index, start)?;
     Ok(Outcome::Found)

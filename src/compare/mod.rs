@@ -96,6 +96,29 @@ pub struct TargetChange {
     pub similarity: Option<f64>,
 }
 
+impl TargetChange {
+    /// The row's text: its subject and A's value → B's with the change
+    /// ("高标准农田 3万亩 → 3.5万亩 (+0.5)"), or the one value there is.
+    pub fn describe(&self) -> String {
+        let Some(side) = self.b.as_ref().or(self.a.as_ref()) else {
+            return String::new();
+        };
+        let subject = match side.target.subject.as_deref() {
+            Some(s) => format!("{s} "),
+            None => String::new(),
+        };
+        match (&self.a, &self.b, self.change) {
+            (Some(a), Some(b), Some(change)) => format!(
+                "{subject}{} → {} ({})",
+                value_text(&a.target),
+                value_text(&b.target),
+                change_text(change, self.change_max)
+            ),
+            _ => format!("{subject}{}", value_text(&side.target)),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CommitmentChange {
     pub status: Status,

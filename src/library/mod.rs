@@ -17,6 +17,6 @@ mod summary;
 
 pub use listing::{Listing, PlanEntry, list};
 pub use name::{NameError, PlanName, default_name, plan_year};
-pub use search::{PlanHit, PlansSearch, search_plans};
+pub use search::{PlanHit, PlansIndex, PlansSearch, search_plans};
 pub use store::{LIBRARY_ENV, Library, LibraryError, Location, resolve};
 pub use summary::{PlanSummary, embedded_name};

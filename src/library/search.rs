@@ -46,11 +46,9 @@ struct Searched {
     location: Location,
 }
 
-/// Searches every plan in `library` (the embedded one among them) for
-/// `query`. Hits rank by score, best first; equal scores keep the plans'
-/// order by name, then document order. `limit` caps the hits in all.
-pub fn search_plans(library: &Library, query: &str, limit: Option<usize>) -> PlansSearch {
-    let mut result = PlansSearch::default();
+/// Every plan of `library`, the embedded one among them, by name; a
+/// warning for each file in the folder that is not a plan file.
+fn all_plans(library: &Library, warnings: &mut Vec<String>) -> Vec<Searched> {
     let mut plans: Vec<Searched> = embedded()
         .map(|e| Searched {
             name: e.name.clone(),
@@ -58,18 +56,28 @@ pub fn search_plans(library: &Library, query: &str, limit: Option<usize>) -> Pla
         })
         .into_iter()
         .collect();
-    for file in plan_files(library.dir(), &mut result.warnings) {
+    for file in plan_files(library.dir(), warnings) {
         plans.push(Searched {
             name: file.name,
             location: Location::File(file.path),
         });
     }
     plans.sort_by(|a, b| a.name.cmp(&b.name));
+    plans
+}
+
+/// Searches every plan in `library` (the embedded one among them) for
+/// `query`. Hits rank by score, best first; equal scores keep the plans'
+/// order by name, then document order. `limit` caps the hits in all.
+pub fn search_plans(library: &Library, query: &str, limit: Option<usize>) -> PlansSearch {
+    let mut result = PlansSearch::default();
+    let plans = all_plans(library, &mut result.warnings);
     let batches: Vec<&[Searched]> = plans.chunks(BATCH).collect();
     let pinyin = query.chars().any(|c| c.is_ascii_alphabetic());
     let max_size = library.max_size();
     let searched = in_parallel(&batches, |batch| {
-        search_batch(batch, query, limit, pinyin, max_size)
+        let (index, warnings) = PlansIndex::of(batch, pinyin, max_size);
+        (index.search(query, limit), warnings)
     });
     for (hits, warnings) in searched {
         result.hits.extend(hits);
@@ -83,57 +91,93 @@ pub fn search_plans(library: &Library, query: &str, limit: Option<usize>) -> Pla
     result
 }
 
-/// The hits of one batch of plans, best first (at most `limit`), and a
-/// warning for each plan that could not be read.
-fn search_batch(
-    batch: &[Searched],
-    query: &str,
-    limit: Option<usize>,
-    pinyin: bool,
-    max_size: u64,
-) -> (Vec<PlanHit>, Vec<String>) {
-    let mut warnings = Vec::new();
-    let mut files: Vec<(&PlanName, Vec<u8>, String)> = Vec::with_capacity(batch.len());
-    for plan in batch {
-        match plan.location.read(max_size) {
-            Ok((bytes, name)) => files.push((&plan.name, bytes, name)),
-            Err(e) => warnings.push(format!("{e} (skipped)")),
-        }
+/// One search index over several plans, and which plan each document is
+/// of: what the app searches when its search line covers every plan.
+#[derive(Debug)]
+pub struct PlansIndex {
+    pub index: SearchIndex,
+    /// Where each plan's documents start, ascending.
+    starts: Vec<usize>,
+    names: Vec<String>,
+}
+
+impl PlansIndex {
+    /// Indexes every plan of `library`, with pinyin; a warning for each
+    /// file that is not a plan.
+    pub fn build(library: &Library) -> (PlansIndex, Vec<String>) {
+        let mut warnings = Vec::new();
+        let plans = all_plans(library, &mut warnings);
+        let (index, more) = PlansIndex::of(&plans, true, library.max_size());
+        warnings.extend(more);
+        (index, warnings)
     }
-    // Each plan's areas, borrowed from its bytes; where each plan's
-    // documents start in the batch's index.
-    let mut plans: Vec<(&PlanName, Vec<StreamedArea>)> = Vec::with_capacity(files.len());
-    let mut starts = Vec::with_capacity(files.len());
-    let mut docs = 0;
-    for (name, bytes, path) in &files {
-        match read_areas(bytes, path) {
-            Ok(areas) => {
-                starts.push(docs);
-                docs += items(&areas).count();
-                plans.push((name, areas));
+
+    /// Indexes `plans` together; a warning for each that cannot be read.
+    fn of(plans: &[Searched], pinyin: bool, max_size: u64) -> (PlansIndex, Vec<String>) {
+        let mut warnings = Vec::new();
+        let mut files: Vec<(&PlanName, Vec<u8>, String)> = Vec::with_capacity(plans.len());
+        for plan in plans {
+            match plan.location.read(max_size) {
+                Ok((bytes, name)) => files.push((&plan.name, bytes, name)),
+                Err(e) => warnings.push(format!("{e} (skipped)")),
             }
-            Err(e) => warnings.push(format!("{e} (skipped)")),
         }
+        // Each plan's areas, borrowed from its bytes.
+        let mut read: Vec<(&PlanName, Vec<StreamedArea>)> = Vec::with_capacity(files.len());
+        let (mut starts, mut names) = (Vec::new(), Vec::new());
+        let mut docs = 0;
+        for (name, bytes, path) in &files {
+            match read_areas(bytes, path) {
+                Ok(areas) => {
+                    starts.push(docs);
+                    names.push(name.to_string());
+                    docs += items(&areas).count();
+                    read.push((name, areas));
+                }
+                Err(e) => warnings.push(format!("{e} (skipped)")),
+            }
+        }
+        let mut index = SearchIndex::from_items(read.iter().flat_map(|(_, areas)| items(areas)));
+        if pinyin {
+            let built = index.pinyin_builder().build();
+            let _ = index.attach_pinyin(built);
+        }
+        let index = PlansIndex {
+            index,
+            starts,
+            names,
+        };
+        (index, warnings)
     }
-    let mut index = SearchIndex::from_items(plans.iter().flat_map(|(_, areas)| items(areas)));
-    if pinyin {
-        let built = index.pinyin_builder().build();
-        let _ = index.attach_pinyin(built);
+
+    /// The plan document `doc` is of, and its number within that plan.
+    pub fn plan_of(&self, doc: usize) -> Option<(&str, usize)> {
+        let owner = self.starts.partition_point(|&s| s <= doc).checked_sub(1)?;
+        let name = self.names.get(owner)?;
+        Some((name, doc - self.starts[owner]))
     }
-    let hits = index
-        .search(query, limit)
-        .into_iter()
-        .filter_map(|mut hit| {
-            let owner = starts.partition_point(|&s| s <= hit.doc).checked_sub(1)?;
-            // The document's number within its own plan.
-            hit.doc -= starts[owner];
-            Some(PlanHit {
-                plan: plans.get(owner)?.0.to_string(),
-                hit,
+
+    /// How many plans are indexed.
+    pub fn plans(&self) -> usize {
+        self.names.len()
+    }
+
+    /// The best `limit` hits (all when None), best first, each with its
+    /// plan and its document number within that plan.
+    pub fn search(&self, query: &str, limit: Option<usize>) -> Vec<PlanHit> {
+        self.index
+            .search(query, limit)
+            .into_iter()
+            .filter_map(|mut hit| {
+                let (plan, doc) = self.plan_of(hit.doc)?;
+                hit.doc = doc;
+                Some(PlanHit {
+                    plan: plan.to_string(),
+                    hit,
+                })
             })
-        })
-        .collect();
-    (hits, warnings)
+            .collect()
+    }
 }
 
 /// A plan file's areas, borrowed from its bytes, checked as

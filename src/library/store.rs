@@ -21,9 +21,10 @@ pub struct Library {
 }
 
 /// Where a plan is read from.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub enum Location {
     /// The plan built into the binary.
+    #[default]
     Embedded,
     /// A plan file, in the library or anywhere else.
     File(PathBuf),

@@ -25,6 +25,10 @@ pub enum Mode {
     Goto,
     /// Choosing the unit the targets table shows.
     Units,
+    /// Picking a plan of the library, to open or to compare with.
+    Picker,
+    /// What changed between two plans.
+    Compare,
 }
 
 /// Everything the app can be asked to do. `App::update` is the only place
@@ -60,6 +64,15 @@ pub enum Action {
     ToggleScope,
     /// Targets view: open the unit picker, and cycle the sort order.
     PickUnit,
+    /// The library's plans, to open one.
+    ShowPlans,
+    /// The library's plans, to compare the open plan with one.
+    ComparePlans,
+    /// Search: this plan, or every plan of the library.
+    ToggleAllPlans,
+    /// Compare view: go to the row's item in plan A, or in plan B.
+    GotoA,
+    GotoB,
     CycleSort,
     /// Search overlay: show or hide the preview of the selected hit.
     TogglePreview,
@@ -137,16 +150,20 @@ pub struct Binding {
     pub footer: &'static str,
 }
 
-use Mode::{Browse, Filter, Goto, Help, Overview, Search, Targets, Units};
+use Mode::{Browse, Compare, Filter, Goto, Help, Overview, Picker, Search, Targets, Units};
 
-pub const ALL: &[Mode] = &[Browse, Search, Help, Targets, Overview, Filter, Goto, Units];
+pub const ALL: &[Mode] = &[
+    Browse, Search, Help, Targets, Overview, Filter, Goto, Units, Picker, Compare,
+];
 /// Modes with a line of typed text.
-pub const TYPING: &[Mode] = &[Search, Filter, Goto, Units];
+pub const TYPING: &[Mode] = &[Search, Filter, Goto, Units, Picker];
 /// Modes with a list to move through; their text keys are commands.
-const LISTS: &[Mode] = &[Browse, Targets, Overview, Help];
+const LISTS: &[Mode] = &[Browse, Targets, Overview, Help, Compare];
 /// Modes with a list above their typed line.
-const PICKING: &[Mode] = &[Search, Filter, Units];
-const NOT_BROWSE: &[Mode] = &[Search, Help, Targets, Overview, Filter, Goto, Units];
+const PICKING: &[Mode] = &[Search, Filter, Units, Picker];
+const NOT_BROWSE: &[Mode] = &[
+    Search, Help, Targets, Overview, Filter, Goto, Units, Picker, Compare,
+];
 
 /// The footer's labels, most useful first: a narrow footer keeps the head.
 pub const FOOTER_ORDER: &[&str] = &[
@@ -169,6 +186,11 @@ pub const FOOTER_ORDER: &[&str] = &[
     "copy",
     "targets",
     "overview",
+    "plans",
+    "compare",
+    "all plans",
+    "A",
+    "B",
     "history",
     "close",
     "move",
@@ -179,11 +201,11 @@ pub const FOOTER_ORDER: &[&str] = &[
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     Binding { modes: ALL, keys: &[ctrl('c')], action: Action::Quit, help: "quit", footer: "" },
-    Binding { modes: &[Browse, Targets, Overview], keys: &[ch('?')], action: Action::ShowHelp, help: "this help", footer: "help" },
+    Binding { modes: &[Browse, Targets, Overview, Compare], keys: &[ch('?')], action: Action::ShowHelp, help: "this help", footer: "help" },
     Binding { modes: &[Browse], keys: &[ch('/')], action: Action::OpenSearch, help: "search (Chinese or pinyin); reopened, it shows the last query, selected", footer: "search" },
     Binding { modes: &[Targets], keys: &[ch('/')], action: Action::OpenSearch, help: "filter the rows by what their columns show", footer: "filter" },
     Binding { modes: &[Browse], keys: &[ch(':')], action: Action::OpenGoto, help: "go to an item by its id, as :3.2.3", footer: "goto" },
-    Binding { modes: &[Browse, Targets, Overview], keys: &[ch('q')], action: Action::Quit, help: "quit", footer: "quit" },
+    Binding { modes: &[Browse, Targets, Overview, Compare], keys: &[ch('q')], action: Action::Quit, help: "quit", footer: "quit" },
     Binding { modes: ALL, keys: &[ctrl('z')], action: Action::Suspend, help: "suspend to the shell (fg resumes)", footer: "" },
     Binding { modes: PICKING, keys: &[plain(KeyCode::Up), ctrl('k')], action: Action::Up, help: "previous row", footer: "" },
     Binding { modes: PICKING, keys: &[plain(KeyCode::Down), ctrl('j')], action: Action::Down, help: "next row", footer: "" },
@@ -194,8 +216,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding { modes: LISTS, keys: &[ch('k'), plain(KeyCode::Up)], action: Action::Up, help: "move up", footer: "" },
     Binding { modes: LISTS, keys: &[plain(KeyCode::PageDown), ctrl('f')], action: Action::PageDown, help: "page down", footer: "" },
     Binding { modes: LISTS, keys: &[plain(KeyCode::PageUp), ctrl('b')], action: Action::PageUp, help: "page up", footer: "" },
-    Binding { modes: &[Search], keys: &[plain(KeyCode::PageDown)], action: Action::PageDown, help: "page down the hits", footer: "" },
-    Binding { modes: &[Search], keys: &[plain(KeyCode::PageUp)], action: Action::PageUp, help: "page up the hits", footer: "" },
+    Binding { modes: &[Search, Picker], keys: &[plain(KeyCode::PageDown)], action: Action::PageDown, help: "page down the hits", footer: "" },
+    Binding { modes: &[Search, Picker], keys: &[plain(KeyCode::PageUp)], action: Action::PageUp, help: "page up the hits", footer: "" },
     Binding { modes: LISTS, keys: &[ctrl('d')], action: Action::HalfPageDown, help: "half a page down", footer: "" },
     Binding { modes: LISTS, keys: &[ctrl('u')], action: Action::HalfPageUp, help: "half a page up", footer: "" },
     Binding { modes: LISTS, keys: &[ch('g'), plain(KeyCode::Home)], action: Action::Top, help: "go to the top", footer: "" },
@@ -209,11 +231,18 @@ pub const BINDINGS: &[Binding] = &[
     Binding { modes: &[Filter], keys: &[plain(KeyCode::Enter)], action: Action::Accept, help: "keep the filter", footer: "keep" },
     Binding { modes: &[Goto], keys: &[plain(KeyCode::Enter)], action: Action::Accept, help: "go to the item", footer: "go" },
     Binding { modes: &[Units], keys: &[plain(KeyCode::Enter)], action: Action::Accept, help: "show the chosen unit", footer: "show" },
+    Binding { modes: &[Picker], keys: &[plain(KeyCode::Enter)], action: Action::Accept, help: "open the plan in place (or compare with it)", footer: "open" },
+    Binding { modes: &[Compare], keys: &[plain(KeyCode::Enter)], action: Action::Accept, help: "go to the row's item in the open plan (or in the other, if only it has one)", footer: "go" },
+    Binding { modes: &[Compare], keys: &[ch('a')], action: Action::GotoA, help: "go to the row's item in plan A, opening it", footer: "A" },
+    Binding { modes: &[Compare], keys: &[ch('b')], action: Action::GotoB, help: "go to the row's item in plan B, opening it", footer: "B" },
+    Binding { modes: &[Search], keys: &[plain(KeyCode::Tab)], action: Action::ToggleAllPlans, help: "search this plan, or every plan of the library", footer: "all plans" },
     Binding { modes: &[Browse], keys: &[plain(KeyCode::Tab), plain(KeyCode::BackTab)], action: Action::FocusNext, help: "switch between the tree and the detail pane", footer: "focus" },
     Binding { modes: &[Browse], keys: &[ch('n')], action: Action::NextHit, help: "next hit of the last search, in document order", footer: "" },
     Binding { modes: &[Browse], keys: &[ch('N')], action: Action::PrevHit, help: "previous hit of the last search", footer: "" },
     Binding { modes: &[Browse, Overview], keys: &[ch('t')], action: Action::ShowTargets, help: "table of every target", footer: "targets" },
     Binding { modes: &[Browse, Targets], keys: &[ch('o')], action: Action::ShowOverview, help: "overview charts", footer: "overview" },
+    Binding { modes: &[Browse], keys: &[ch('p')], action: Action::ShowPlans, help: "the library's plans: pick one to open (type to filter by name, title or pinyin)", footer: "plans" },
+    Binding { modes: &[Browse], keys: &[ch('c')], action: Action::ComparePlans, help: "compare this plan with one of the library (the last one compared comes first)", footer: "compare" },
     Binding { modes: &[Targets], keys: &[ch('s')], action: Action::CycleSort, help: "sort: document order, value ↓, value ↑", footer: "sort" },
     Binding { modes: &[Targets], keys: &[ch('u')], action: Action::PickUnit, help: "choose a unit to show (type to narrow the list)", footer: "unit" },
     Binding { modes: &[Targets, Overview], keys: &[ch('a')], action: Action::ToggleScope, help: "count review (回顾) and outlook (展望) areas too, or this year's plan only", footer: "all areas" },

@@ -11,9 +11,11 @@ use crate::plan::stats::{Scope, Summary};
 use crate::plan::{ItemRef, Plan};
 use crate::search::SearchIndex;
 use crate::tui::action::{Action, Mode};
+use crate::tui::comparison::CompareState;
 use crate::tui::detail::DetailDoc;
 use crate::tui::layout::{self, Regions};
 use crate::tui::line::LineEdit;
+use crate::tui::picker::PickerState;
 use crate::tui::screens::{OverviewState, Sort, TargetsState};
 use crate::tui::search_state::SearchState;
 use crate::tui::theme::Options;
@@ -33,11 +35,22 @@ pub enum Effect {
     Copy(String),
     /// Stop the process (Ctrl-Z) and redraw when resumed.
     Suspend,
+    /// Read the library's listing for the picker.
+    ListPlans,
+    /// Open the library's plan of this name, at `item` (else where it was
+    /// left in this session).
+    OpenPlan { name: String, item: Option<ItemRef> },
+    /// Compare the open plan with the library's plan of this name.
+    Compare { with: String },
+    /// Index every plan of the library, for a search across plans.
+    IndexAllPlans,
 }
 
 pub struct App {
     /// Shared with the search index, which reads its texts from it.
     pub plan: Arc<Plan>,
+    /// The open plan's name: its name in the library, or its file.
+    pub plan_name: String,
     pub options: Options,
     pub mode: Mode,
     /// The mode help returns to.
@@ -59,6 +72,8 @@ pub struct App {
     pub targets: TargetsState,
     pub units: UnitPicker,
     pub overview: OverviewState,
+    pub picker: PickerState,
+    pub compare: CompareState,
     /// A message for the footer, such as a copy confirmation.
     pub status: Option<String>,
     pub effects: Vec<Effect>,
@@ -83,8 +98,10 @@ impl App {
     pub fn with_search(plan: Arc<Plan>, options: Options, search: SearchState) -> Self {
         let tree = TreeState::new(&plan);
         let summary = Summary::new(&plan, Scope::Plan);
+        let plan_name = crate::library::default_name(&plan).to_string();
         let mut app = App {
             plan,
+            plan_name,
             options,
             mode: Mode::Browse,
             previous_mode: Mode::Browse,
@@ -102,6 +119,8 @@ impl App {
             targets: TargetsState::default(),
             units: UnitPicker::default(),
             overview: OverviewState::default(),
+            picker: PickerState::default(),
+            compare: CompareState::default(),
             status: None,
             effects: Vec::new(),
             quit: false,
@@ -114,7 +133,7 @@ impl App {
     /// Where everything goes at the app's size, with its search preview
     /// switched on or off.
     pub fn regions(&self) -> Regions {
-        layout::regions(self.width, self.height).with_preview(self.search.preview)
+        layout::regions(self.width, self.height).with_preview(self.search.shows_preview())
     }
 
     pub fn selected(&self) -> Option<ItemRef> {
@@ -151,6 +170,8 @@ impl App {
                 Mode::Filter => self.filter_action(action),
                 Mode::Units => self.units_action(action),
                 Mode::Overview => self.overview_action(action),
+                Mode::Picker => self.picker_action(action),
+                Mode::Compare => self.compare_action(action),
             },
         }
         self.keep_in_view();
@@ -158,7 +179,7 @@ impl App {
     }
 
     /// Lays out what the new state needs and keeps every selection in view.
-    fn keep_in_view(&mut self) {
+    pub(crate) fn keep_in_view(&mut self) {
         let regions = self.regions();
         self.tree.scroll_into_view(regions.tree_rows());
         let item = self.selected();
@@ -174,6 +195,9 @@ impl App {
         self.search.keep_in_view(regions.search_rows());
         self.lay_out_preview(&regions);
         self.targets.keep_in_view(regions.list_rows());
+        self.picker
+            .keep_in_view(regions.with_preview(false).search_rows());
+        self.compare.keep_in_view(regions.list_rows());
     }
 
     /// The preview of the selected hit, laid out when the overlay shows it,
@@ -181,7 +205,10 @@ impl App {
     fn lay_out_preview(&mut self, regions: &Regions) {
         let area = regions.search_parts().preview;
         let hit = match area {
-            Some(_) if self.mode == Mode::Search => self.search.hit(self.search.selected),
+            // A hit of another plan is not this plan's to preview.
+            Some(_) if self.mode == Mode::Search && !self.search.all_plans() => {
+                self.search.hit(self.search.selected)
+            }
             _ => None,
         };
         let (Some(area), Some(hit)) = (area, hit) else {
@@ -222,6 +249,7 @@ impl App {
 /// results from the query, so none needs a place here.
 #[derive(PartialEq)]
 struct Shown {
+    plans: (String, bool, LineEdit, [usize; 4], [usize; 3]),
     mode: (Mode, Mode, Focus),
     size: (u16, u16),
     tree: [usize; 4],
@@ -239,7 +267,20 @@ struct Shown {
 impl Shown {
     fn of(app: &App) -> Shown {
         let (tree, search, targets) = (&app.tree, &app.search, &app.targets);
+        let (picker, compare) = (&app.picker, &app.compare);
         Shown {
+            plans: (
+                app.plan_name.clone(),
+                search.all_plans(),
+                picker.line.clone(),
+                [
+                    picker.selected,
+                    picker.offset,
+                    picker.shown.len(),
+                    picker.purpose as usize,
+                ],
+                [compare.selected, compare.offset, compare.rows.len()],
+            ),
             mode: (app.mode, app.previous_mode, app.focus),
             size: (app.width, app.height),
             tree: [

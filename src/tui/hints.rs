@@ -89,6 +89,14 @@ const HELP_SECTIONS: &[(Mode, &str)] = &[
     (Mode::Filter, "Targets filter: type to filter the rows"),
     (Mode::Units, "Unit picker: type to narrow the units"),
     (Mode::Overview, "Overview"),
+    (
+        Mode::Picker,
+        "Plans: type to filter by name, title or pinyin",
+    ),
+    (
+        Mode::Compare,
+        "Comparing two plans: A the earlier, B the later",
+    ),
     (Mode::Help, "Help"),
 ];
 

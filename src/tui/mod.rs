@@ -7,12 +7,15 @@ pub mod action;
 pub mod app;
 pub mod cite;
 pub mod columns;
+pub mod comparison;
 pub mod detail;
 pub mod hints;
 pub mod layout;
 pub mod line;
+pub mod picker;
 pub mod screens;
 pub mod search_state;
+pub mod session;
 pub mod terminal;
 pub mod theme;
 pub mod tree;
@@ -25,17 +28,19 @@ pub use terminal::TuiError;
 
 use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write};
-use std::sync::{Arc, mpsc};
+use std::sync::Arc;
 use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, MouseEventKind};
 
+use crate::library::{Library, Location};
 use crate::plan::Plan;
 use crate::search::SearchIndex;
 use action::{Action, TYPING, action_for};
 use app::{App, Effect};
+use session::{Session, Work};
 use theme::Options;
 
 /// At most this many events are read before the app catches up and draws.
@@ -50,6 +55,13 @@ pub struct StartOptions {
     pub query: Option<String>,
     /// Select this item, by its id.
     pub select: Option<String>,
+    /// The open plan's name (its library name or its file); None for the
+    /// name made from the plan itself.
+    pub name: Option<String>,
+    /// Where the open plan is.
+    pub location: Location,
+    /// The library, for the picker, compare and search across plans.
+    pub library: Option<Library>,
 }
 
 impl StartOptions {
@@ -160,6 +172,40 @@ pub fn drive<B: Backend>(
     Ok(())
 }
 
+/// [`drive`] for a session: what the app asks of its plans (the picker's
+/// listing, opening or comparing a plan, the library's index) is carried
+/// out between events, on this thread when the session works inline.
+pub fn drive_session<B: Backend>(
+    terminal: &mut Terminal<B>,
+    session: &mut Session,
+    events: impl IntoIterator<Item = Event>,
+) -> Result<(), B::Error> {
+    let size = terminal.size()?;
+    session.app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    terminal.draw(|frame| view::render(&session.app, frame))?;
+    for event in events {
+        if let Event::Resize(width, height) = event {
+            terminal.resize(ratatui::layout::Rect::new(0, 0, width, height))?;
+        }
+        let action = event_to_action(&session.app, &event);
+        let mut changed = action.is_some_and(|action| session.app.update(action));
+        for effect in std::mem::take(&mut session.app.effects) {
+            changed |= session.apply(effect).unwrap_or(false);
+        }
+        changed |= session.poll();
+        if changed {
+            terminal.draw(|frame| view::render(&session.app, frame))?;
+        }
+        if session.app.quit {
+            break;
+        }
+    }
+    Ok(())
+}
+
 /// Draws a frame of the app: [`view::render`].
 pub type Draw = fn(&App, &mut ratatui::Frame);
 
@@ -190,21 +236,21 @@ pub fn run_drawing(
     } else {
         SearchIndex::shared(Arc::clone(&plan))
     };
-    // The first frame does not wait for pinyin: its index is built on
-    // another thread and attached when ready.
-    let builder = index.pinyin_builder();
-    let (sender, pinyin) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = sender.send(builder.build());
-    });
     let search = search_state::SearchState::with_index(index);
     let mut app = App::with_search(plan, start.options, search);
+    if let Some(name) = &start.name {
+        app.plan_name = name.clone();
+    }
     for action in start.actions() {
         app.update(action);
     }
-    let (session, mut terminal) = terminal::Session::start()?;
-    let result = event_loop(&mut terminal, &mut app, pinyin, draw);
-    drop(session);
+    let mut session = Session::new(app, start.location, start.library, Work::Background);
+    // The first frame does not wait for pinyin: its index is built on
+    // another thread and attached when ready.
+    session.start_pinyin();
+    let (screen, mut terminal) = terminal::Session::start()?;
+    let result = event_loop(&mut terminal, &mut session, draw);
+    drop(screen);
     result
 }
 
@@ -212,26 +258,24 @@ pub fn run_drawing(
 /// and after a stop asks for a full redraw through [`terminal::take_resumed`].
 fn event_loop(
     terminal: &mut terminal::AppTerminal,
-    app: &mut App,
-    pinyin: mpsc::Receiver<crate::search::PinyinIndex>,
+    session: &mut Session,
     draw: Draw,
 ) -> Result<(), TuiError> {
-    let mut pinyin = Some(pinyin);
     let size = terminal.size()?;
-    app.update(Action::Resize {
+    session.app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
     let mut dirty = true;
     let mut queue = VecDeque::new();
-    while !app.quit {
+    while !session.app.quit {
         if terminal::take_resumed() {
             // Back from a stop: the screen was cleared and may have a new size.
             let _frame = terminal::lock_screen();
             terminal.autoresize()?;
             terminal.clear()?;
             let size = terminal.size()?;
-            app.update(Action::Resize {
+            session.app.update(Action::Resize {
                 width: size.width,
                 height: size.height,
             });
@@ -239,22 +283,14 @@ fn event_loop(
         }
         if dirty {
             let _frame = terminal::lock_screen();
-            terminal.draw(|frame| draw(app, frame))?;
+            terminal.draw(|frame| draw(&session.app, frame))?;
             dirty = false;
         }
-        if let Some(receiver) = &pinyin {
-            match receiver.try_recv() {
-                Ok(index) => {
-                    dirty |= app.search.attach_pinyin(index);
-                    pinyin = None;
-                }
-                Err(mpsc::TryRecvError::Disconnected) => pinyin = None,
-                Err(mpsc::TryRecvError::Empty) => {}
-            }
-        }
+        dirty |= session.poll();
         if queue.is_empty() {
-            // Poll briefly while pinyin is on its way, so it shows up at once.
-            let wait = if pinyin.is_some() { 20 } else { 250 };
+            // Poll briefly while work is on its way (pinyin, the library's
+            // index), so it shows up at once.
+            let wait = if session.waiting() { 20 } else { 250 };
             if !event::poll(Duration::from_millis(wait))? {
                 continue;
             }
@@ -264,14 +300,16 @@ fn event_loop(
                 queue.push_back(event::read()?);
             }
         }
-        dirty |= apply_events(app, &mut queue);
-        for effect in std::mem::take(&mut app.effects) {
-            match effect {
-                Effect::Copy(text) => {
+        dirty |= apply_events(&mut session.app, &mut queue);
+        for effect in std::mem::take(&mut session.app.effects) {
+            match session.apply(effect) {
+                Ok(changed) => dirty |= changed,
+                Err(Effect::Copy(text)) => {
                     let _frame = terminal::lock_screen();
                     copy_osc52(&text)?;
                 }
-                Effect::Suspend => terminal::suspend_group()?,
+                Err(Effect::Suspend) => terminal::suspend_group()?,
+                Err(_) => {}
             }
         }
     }

@@ -5,9 +5,19 @@
 
 use std::collections::HashSet;
 
+use crate::library::PlansIndex;
 use crate::plan::{ItemRef, Plan};
 use crate::search::{PinyinIndex, Ranked, SearchHit, SearchIndex, Searcher};
 use crate::tui::line::{Edit, Edited, LineEdit};
+
+/// What the search line covers.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    #[default]
+    Plan,
+    /// Every plan of the library.
+    All,
+}
 
 #[derive(Debug)]
 pub struct SearchState {
@@ -31,6 +41,11 @@ pub struct SearchState {
     pub accepted: Vec<ItemRef>,
     pub accepted_query: String,
     pub cursor: usize,
+    scope: Scope,
+    /// The library's plans, indexed together, once built.
+    all: Option<PlansIndex>,
+    /// Whether the library's index has been asked for.
+    all_asked: bool,
 }
 
 impl SearchState {
@@ -54,7 +69,87 @@ impl SearchState {
             accepted: Vec::new(),
             accepted_query: String::new(),
             cursor: 0,
+            scope: Scope::Plan,
+            all: None,
+            all_asked: false,
         }
+    }
+
+    /// Whether the overlay has a preview: when switched on, for this
+    /// plan's hits (a hit of another plan is not this plan's to show).
+    pub fn shows_preview(&self) -> bool {
+        self.preview && !self.all_plans()
+    }
+
+    /// True while the search line covers every plan of the library.
+    pub fn all_plans(&self) -> bool {
+        self.scope == Scope::All
+    }
+
+    /// The library's index, once built.
+    pub fn plans_index(&self) -> Option<&PlansIndex> {
+        self.all.as_ref()
+    }
+
+    /// Switches between this plan and every plan, searching again. Returns
+    /// true when the library's index must be asked for.
+    pub fn toggle_all_plans(&mut self) -> bool {
+        self.scope = match self.scope {
+            Scope::Plan => Scope::All,
+            Scope::All => Scope::Plan,
+        };
+        let ask = self.all_plans() && !self.all_asked;
+        self.all_asked |= ask;
+        self.rerun();
+        ask
+    }
+
+    /// Takes the library's index, built in the background.
+    pub fn attach_all(&mut self, all: PlansIndex) -> bool {
+        self.all = Some(all);
+        if !self.all_plans() {
+            return false;
+        }
+        self.rerun();
+        true
+    }
+
+    /// Takes over what belongs to the session rather than to a plan from
+    /// `old`, the search of the plan this one replaces: the query, the
+    /// history, the preview switch, the scope and the library's index.
+    pub fn adopt_session(&mut self, old: &mut SearchState) {
+        self.line = std::mem::take(&mut old.line);
+        self.history = std::mem::take(&mut old.history);
+        self.preview = old.preview;
+        self.scope = old.scope;
+        self.all = old.all.take();
+        self.all_asked = old.all_asked;
+        self.rerun();
+    }
+
+    /// The index the search line runs on: this plan's, or the library's
+    /// (None while it is being built).
+    fn active(&self) -> Option<&SearchIndex> {
+        match self.scope {
+            Scope::Plan => Some(&self.index),
+            Scope::All => self.all.as_ref().map(|all| &all.index),
+        }
+    }
+
+    /// The plan of result `i`, when searching every plan.
+    pub fn plan_of_result(&self, i: usize) -> Option<&str> {
+        let ranked = self.results().get(i)?;
+        let all = self.all.as_ref().filter(|_| self.all_plans())?;
+        all.plan_of(ranked.doc).map(|(name, _)| name)
+    }
+
+    /// The selected hit's plan and item, when searching every plan.
+    pub fn selected_plan_hit(&self) -> Option<(String, ItemRef)> {
+        let ranked = self.results().get(self.selected)?;
+        let all = self.all.as_ref().filter(|_| self.all_plans())?;
+        let item = all.index.doc(ranked.doc)?.target;
+        let (name, _) = all.plan_of(ranked.doc)?;
+        Some((name.to_string(), item))
     }
 
     /// Adds the pinyin side built in the background and runs the query
@@ -79,7 +174,7 @@ impl SearchState {
     /// The full hit for result `i`, with its match indices.
     pub fn hit(&self, i: usize) -> Option<SearchHit> {
         let ranked = self.results().get(i)?;
-        self.searcher.hit(&self.index, ranked.doc)
+        self.searcher.hit(self.active()?, ranked.doc)
     }
 
     /// Opens the overlay on the last query, selected, so that typing
@@ -115,7 +210,16 @@ impl SearchState {
     }
 
     fn rerun(&mut self) {
-        self.searcher.search(&self.index, &self.line.text);
+        let query = match self.active() {
+            Some(_) => self.line.text.as_str(),
+            // The library's index is on its way: nothing to show yet.
+            None => "",
+        };
+        let index = match (&self.all, self.scope) {
+            (Some(all), Scope::All) => &all.index,
+            _ => &self.index,
+        };
+        self.searcher.search(index, query);
         self.selected = 0;
         self.offset = 0;
     }
@@ -165,7 +269,11 @@ impl SearchState {
         self.selected = index.min(self.results().len().saturating_sub(1));
     }
 
+    /// The item of a result of this plan's (None across plans).
     fn item_of(&self, ranked: &Ranked) -> Option<ItemRef> {
+        if self.all_plans() {
+            return None;
+        }
         self.index.doc(ranked.doc).map(|d| d.target)
     }
 

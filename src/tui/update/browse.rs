@@ -6,6 +6,7 @@ use crate::tui::action::{Action, Mode};
 use crate::tui::app::{App, Effect, Focus};
 use crate::tui::cite;
 use crate::tui::line::LineEdit;
+use crate::tui::picker::Purpose;
 use crate::tui::tree::TreeState;
 
 impl App {
@@ -61,6 +62,8 @@ impl App {
             Action::Copy => self.copy(),
             Action::ShowTargets => self.show_targets(),
             Action::ShowOverview => self.mode = Mode::Overview,
+            Action::ShowPlans => self.show_plans(Purpose::Open),
+            Action::ComparePlans => self.show_plans(Purpose::Compare),
             Action::Back => self.focus = Focus::Tree,
             Action::ScrollDown { column, row } => self.wheel(column, row, 3),
             Action::ScrollUp { column, row } => self.wheel(column, row, -3),

@@ -3,4 +3,5 @@
 
 mod browse;
 mod lists;
+mod plans;
 mod typing;

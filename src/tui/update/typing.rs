@@ -9,6 +9,8 @@ impl App {
     pub(crate) fn search_action(&mut self, action: Action) {
         let page = self.regions().search_rows().max(1) as isize;
         match action {
+            Action::ToggleAllPlans => self.toggle_all_plans(),
+            Action::Accept if self.search.all_plans() => self.accept_plan_hit(),
             Action::Input(c) => self.search.insert(&c.to_string()),
             Action::Paste(text) => self.search.insert(&text),
             Action::Edit(edit) => self.search.edit(edit),

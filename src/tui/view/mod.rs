@@ -1,10 +1,12 @@
 //! Pure render functions: they read `&App` and draw into a `Frame`. Only the
 //! event loop calls them; nothing in the app's state reads them.
 
+pub mod compare;
 pub mod detail;
 pub mod help;
 pub mod overview;
 mod pane;
+pub mod picker;
 pub mod search;
 pub mod targets;
 pub mod tree;
@@ -27,8 +29,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let regions =
-        crate::tui::layout::regions(area.width, area.height).with_preview(app.search.preview);
+    let regions = crate::tui::layout::regions(area.width, area.height)
+        .with_preview(app.search.shows_preview());
     let theme = theme(&app.options);
     let symbols = symbols(&app.options);
     if regions.too_small {
@@ -45,12 +47,14 @@ pub fn render(app: &App, frame: &mut Frame) {
             targets::render(app, frame, regions.body, &theme, &symbols)
         }
         Mode::Overview => overview::render(app, frame, regions.body, &theme, &symbols),
-        Mode::Browse | Mode::Search | Mode::Goto | Mode::Help => {
+        Mode::Compare => compare::render(app, frame, regions.body, &theme, &symbols),
+        Mode::Browse | Mode::Search | Mode::Goto | Mode::Help | Mode::Picker => {
             browse(app, frame, &regions, &theme, &symbols)
         }
     }
     match app.mode {
         Mode::Search => search::render(app, frame, &regions, &theme, &symbols),
+        Mode::Picker => picker::render(app, frame, &regions, &theme, &symbols),
         Mode::Units => targets::render_units(app, frame, regions.body, &theme, &symbols),
         Mode::Help => help::render(app, frame, regions.body, &theme, &symbols),
         _ => {}
@@ -103,7 +107,8 @@ fn too_small(frame: &mut Frame, area: Rect) {
 fn header(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let summary = &app.summary;
     let mut text = format!(
-        " plan-explorer · {} · {} · {} · {} · {}",
+        " plan-explorer · {} · {} · {} · {} · {} · {}",
+        app.plan_name,
         app.plan.title,
         count(summary.areas.len(), "area"),
         count(summary.tasks, "task"),

@@ -22,8 +22,13 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions, theme: &Theme, sy
     } else {
         " · pinyin loading"
     };
+    let scope = match (search.all_plans(), search.plans_index()) {
+        (false, _) => String::new(),
+        (true, Some(all)) => format!(" all {} plans", all.plans()),
+        (true, None) => " all plans · indexing the library…".to_string(),
+    };
     let title = format!(
-        "Search {}/{}{pending}",
+        "Search{scope} {}/{}{pending}",
         hit_position(app),
         search.results().len()
     );
@@ -64,6 +69,7 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions, theme: &Theme, sy
             let hit = search.hit(i)?;
             Some(hit_line(
                 &hit,
+                search.plan_of_result(i),
                 i == search.selected,
                 list.width as usize,
                 theme,
@@ -127,17 +133,26 @@ pub fn first_shown(chars: &[char], matched: &[usize], room: usize) -> usize {
     skip
 }
 
-fn hit_line(hit: &SearchHit, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
+/// A hit's row: its id and kind (its plan and id, when the search covers
+/// every plan), then its text cut around the first match.
+fn hit_line(
+    hit: &SearchHit,
+    plan: Option<&str>,
+    selected: bool,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
     let base = if selected {
         theme.selected
     } else {
         Style::default()
     };
     // The kind goes when the row is narrow, to leave room for the text.
-    let tag = if width >= 48 {
-        pad_right(&format!("{:<8} {}", hit.id, hit.kind.as_str()), 20)
-    } else {
-        pad_right(&hit.id, 9.min(width / 3))
+    let tag = match plan {
+        Some(plan) if width >= 48 => pad_right(&format!("{} {}", pad_right(plan, 16), hit.id), 27),
+        Some(plan) => pad_right(plan, 12.min(width / 3)),
+        None if width >= 48 => pad_right(&format!("{:<8} {}", hit.id, hit.kind.as_str()), 20),
+        None => pad_right(&hit.id, 9.min(width / 3)),
     };
     let room = width.saturating_sub(crate::width::str_width(&tag));
     let chars: Vec<char> = hit.text.chars().collect();

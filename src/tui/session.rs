@@ -1,0 +1,241 @@
+//! A session of the app with a library: the app, where its plans are, and
+//! what the app asks of them. The app's `update` reads no file; when it
+//! needs a listing, another plan or the library's index it queues an
+//! [`Effect`], and the session carries it out here and hands the result to
+//! the app. Slow work (pinyin, the library's index) runs on other threads
+//! and arrives through [`Session::poll`].
+
+use std::collections::HashMap;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use crate::compare::compare;
+use crate::library::{Library, Location, PlansIndex, list, plan_year, resolve};
+use crate::plan::ItemRef;
+use crate::search::{PinyinIndex, load_with_index};
+use crate::tui::app::{App, Effect};
+use crate::tui::search_state::SearchState;
+
+/// Where the work a session hands off is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Work {
+    /// On other threads, as the app runs: the first frame never waits.
+    Background,
+    /// On this thread, before the effect returns: for tests.
+    Inline,
+}
+
+pub struct Session {
+    pub app: App,
+    library: Option<Library>,
+    /// Where the open plan is.
+    location: Location,
+    /// The last selection of every plan left in this session, by name.
+    remembered: HashMap<String, ItemRef>,
+    work: Work,
+    pinyin: Option<Receiver<PinyinIndex>>,
+    all_plans: Option<Receiver<(PlansIndex, Vec<String>)>>,
+}
+
+impl Session {
+    /// A session on `app`, whose plan is at `location`; `library` is None
+    /// when there is no library folder to be had.
+    pub fn new(app: App, location: Location, library: Option<Library>, work: Work) -> Session {
+        Session {
+            app,
+            library,
+            location,
+            remembered: HashMap::new(),
+            work,
+            pinyin: None,
+            all_plans: None,
+        }
+    }
+
+    /// Builds the pinyin side of the open plan's index (see [`Work`]).
+    pub fn start_pinyin(&mut self) {
+        let builder = self.app.search.index.pinyin_builder();
+        match self.work {
+            Work::Inline => {
+                let pinyin = builder.build();
+                self.app.search.attach_pinyin(pinyin);
+            }
+            Work::Background => {
+                let (sender, receiver) = mpsc::channel();
+                std::thread::spawn(move || {
+                    let _ = sender.send(builder.build());
+                });
+                self.pinyin = Some(receiver);
+            }
+        }
+    }
+
+    /// True while work handed to another thread has not come back.
+    pub fn waiting(&self) -> bool {
+        self.pinyin.is_some() || self.all_plans.is_some()
+    }
+
+    /// Takes what other threads have finished; true when the screen changed.
+    pub fn poll(&mut self) -> bool {
+        let mut changed = false;
+        if let Some(receiver) = &self.pinyin {
+            match receiver.try_recv() {
+                Ok(index) => {
+                    changed |= self.app.search.attach_pinyin(index);
+                    self.pinyin = None;
+                }
+                Err(TryRecvError::Disconnected) => self.pinyin = None,
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        if let Some(receiver) = &self.all_plans {
+            match receiver.try_recv() {
+                Ok((index, warnings)) => {
+                    self.all_plans = None;
+                    changed |= self.take_all_plans(index, &warnings);
+                }
+                Err(TryRecvError::Disconnected) => self.all_plans = None,
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        changed
+    }
+
+    /// Carries out an effect about plans; returns any other effect (a copy,
+    /// a suspend) for the event loop. True when the screen changed.
+    pub fn apply(&mut self, effect: Effect) -> Result<bool, Effect> {
+        match effect {
+            Effect::ListPlans => self.list_plans(),
+            Effect::OpenPlan { name, item } => self.open(&name, item),
+            Effect::Compare { with } => self.compare_with(&with),
+            Effect::IndexAllPlans => self.index_all_plans(),
+            other => return Err(other),
+        }
+        Ok(true)
+    }
+
+    fn library(&self) -> Result<&Library, String> {
+        self.library.as_ref().ok_or_else(|| {
+            "no library: pass --library DIR or set PLAN_EXPLORER_LIBRARY".to_string()
+        })
+    }
+
+    fn list_plans(&mut self) {
+        let listing = match self.library() {
+            Ok(library) => list(library),
+            // Without a folder, the embedded plan is the whole library.
+            Err(_) => list(&Library::at("")),
+        };
+        let first = self.app.first_pick();
+        self.app.picker.set_entries(listing.entries, &first);
+        if !listing.warnings.is_empty() {
+            let n = listing.warnings.len();
+            let first = &listing.warnings[0];
+            self.app
+                .report(format!("{n} file(s) in the library skipped: {first}"));
+        }
+    }
+
+    /// Where the plan called `name` is.
+    fn locate(&self, name: &str) -> Result<Location, String> {
+        let library = self.library.clone();
+        resolve(name, || {
+            library.ok_or(crate::library::LibraryError::NoDataDir)
+        })
+        .map_err(|e| e.to_string())
+    }
+
+    fn max_size(&self) -> u64 {
+        self.library
+            .as_ref()
+            .map_or(crate::files::DEFAULT_MAX_SIZE, Library::max_size)
+    }
+
+    /// Opens the plan called `name` in place of the open one, at `item`, or
+    /// where it was left in this session.
+    fn open(&mut self, name: &str, item: Option<ItemRef>) {
+        if let Err(message) = self.try_open(name, item) {
+            self.app.report(message);
+        }
+    }
+
+    fn try_open(&mut self, name: &str, item: Option<ItemRef>) -> Result<(), String> {
+        let location = self.locate(name)?;
+        let (bytes, path) = location.read(self.max_size()).map_err(|e| e.to_string())?;
+        let (plan, index) = load_with_index(bytes, &path).map_err(|e| e.to_string())?;
+        if let Some(left) = self.app.selected() {
+            self.remembered.insert(self.app.plan_name.clone(), left);
+        }
+        self.app
+            .switch_plan(name.to_string(), plan, SearchState::with_index(index));
+        self.location = location;
+        if let Some(item) = item.or_else(|| self.remembered.get(name).copied()) {
+            self.app.reveal(item);
+            self.app.keep_in_view();
+        }
+        self.start_pinyin();
+        Ok(())
+    }
+
+    /// Compares the open plan with the plan called `name`: the earlier of
+    /// the two (by year, else the one picked) is A.
+    fn compare_with(&mut self, name: &str) {
+        let other = self
+            .locate(name)
+            .and_then(|l| l.load(self.max_size()).map_err(|e| e.to_string()));
+        let other = match other {
+            Ok(other) => other,
+            Err(message) => {
+                self.app.report(message);
+                self.app.mode = crate::tui::action::Mode::Browse;
+                return;
+            }
+        };
+        let open = &self.app.plan;
+        let open_is_earlier = matches!(
+            (plan_year(open), plan_year(&other)),
+            (Some(mine), Some(theirs)) if mine < theirs
+        );
+        let here = self.app.plan_name.clone();
+        if open_is_earlier {
+            let comparison = compare(open, &other);
+            self.app.compare.set(here, name.to_string(), &comparison);
+        } else {
+            let comparison = compare(&other, open);
+            self.app.compare.set(name.to_string(), here, &comparison);
+        }
+    }
+
+    fn index_all_plans(&mut self) {
+        let library = match self.library() {
+            Ok(library) => library.clone(),
+            Err(_) => Library::at(""),
+        };
+        match self.work {
+            Work::Inline => {
+                let (index, warnings) = PlansIndex::build(&library);
+                self.take_all_plans(index, &warnings);
+            }
+            Work::Background => {
+                let (sender, receiver) = mpsc::channel();
+                std::thread::spawn(move || {
+                    let _ = sender.send(PlansIndex::build(&library));
+                });
+                self.all_plans = Some(receiver);
+            }
+        }
+    }
+
+    fn take_all_plans(&mut self, index: PlansIndex, warnings: &[String]) -> bool {
+        if let Some(first) = warnings.first() {
+            let n = warnings.len();
+            self.app
+                .report(format!("{n} file(s) in the library skipped: {first}"));
+        }
+        self.app.search.attach_all(index)
+    }
+
+    /// Where the open plan is.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+}
