@@ -2,8 +2,9 @@
 //! commitments (see `synth::synthetic_library`), saved as `import --save`
 //! saves them. Times `search --all-plans` for characters and pinyin (what
 //! the one-shot command does, less process start and printing), the cached
-//! listing `plans` shows, and opening one library plan with its index (what
-//! switching plans in the app waits for).
+//! listing `plans` shows, and opening one library plan with its index; and
+//! in the app (drawn on a TestBackend), opening the plan picker and
+//! switching plans, each to its drawn frame.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -13,6 +14,12 @@ use plan_explorer::library::{Library, PlanName, list, resolve, search_plans};
 use plan_explorer::plan::load::load_embedded;
 use plan_explorer::search::load_with_index;
 use plan_explorer::synth::synthetic_library;
+use plan_explorer::tui::action::Action;
+use plan_explorer::tui::app::{App, Effect};
+use plan_explorer::tui::session::{Session, Work};
+use plan_explorer::tui::theme::Options;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 // The allocator the binary ships with.
 #[global_allocator]
@@ -65,6 +72,51 @@ fn benches(c: &mut Criterion) {
         })
     });
     g.finish();
+
+    // The app as it runs: work handed to other threads (pinyin) is not
+    // waited for, as the first frame does not wait for it.
+    let app = App::new(load_embedded().expect("embedded plan"), Options::default());
+    let mut session = Session::new(
+        app,
+        plan_explorer::library::Location::Embedded,
+        Some(library.clone()),
+        Work::Background,
+    );
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
+    let mut draw = |session: &Session| {
+        terminal
+            .draw(|frame| plan_explorer::tui::view::render(&session.app, frame))
+            .expect("a frame")
+            .area
+            .width
+    };
+    let mut g = c.benchmark_group("app_1000");
+    g.bench_function("picker_open_to_frame", |b| {
+        b.iter(|| {
+            session.app.update(Action::ShowPlans);
+            for effect in std::mem::take(&mut session.app.effects) {
+                let _ = session.apply(effect);
+            }
+            let width = draw(&session);
+            session.app.update(Action::Back);
+            width
+        })
+    });
+    let mut flip = false;
+    g.bench_function("switch_plan_to_frame", |b| {
+        b.iter(|| {
+            flip = !flip;
+            let name = if flip { "synth-0500" } else { "synth-0501" };
+            let open = Effect::OpenPlan {
+                name: name.into(),
+                item: None,
+            };
+            let _ = session.apply(open);
+            draw(&session)
+        })
+    });
+    g.finish();
+    assert!(session.app.plan_name.starts_with("synth-"));
 }
 
 criterion_group! {
