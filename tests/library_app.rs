@@ -271,3 +271,18 @@ fn the_compare_view_lists_the_changes_and_goes_to_either_plan() {
     assert_eq!(s.app.mode, Mode::Compare);
     assert!(text_of(&t).contains("this row has no item in lanxi-2027"));
 }
+
+#[test]
+fn a_file_that_is_not_a_plan_is_reported_in_one_inert_line() {
+    let (dir, library) = library();
+    std::fs::write(dir.path().join("torn\u{1b}[2J.json"), "{ not a plan").unwrap();
+    let mut s = session(&library);
+    let t = run(&mut s, 100, 24, vec![key('p')]);
+    assert_eq!(s.app.picker.shown.len(), 3, "the other plans are listed");
+    let footer = text_of(&t).lines().last().unwrap_or("").to_string();
+    assert!(
+        footer.contains("1 file(s) in the library skipped"),
+        "{footer}"
+    );
+    assert!(!footer.contains('\u{1b}'), "{footer:?}");
+}

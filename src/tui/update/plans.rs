@@ -173,7 +173,13 @@ impl App {
     }
 
     /// Shows a line in the footer, such as why a plan could not be opened.
+    /// A file name's control characters show as `?`: text from the disk
+    /// never reaches the terminal as a command.
     pub fn report(&mut self, message: String) {
-        self.status = Some(message);
+        let shown = message
+            .chars()
+            .map(|c| if c.is_control() { '?' } else { c })
+            .collect();
+        self.status = Some(shown);
     }
 }
