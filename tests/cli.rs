@@ -487,3 +487,14 @@ fn readme_examples_run_and_show_real_output() {
         "README shows no search across plans"
     );
 }
+
+#[test]
+fn the_app_refuses_to_start_on_an_unknown_id_before_it_takes_the_terminal() {
+    // Checked before the terminal is needed: no tty here, and yet the error
+    // is the unknown id, in one line.
+    assert_error(
+        &["--select", "9.9"],
+        &["unknown id 9.9", "plan-explorer tree"],
+    );
+    common::assert_usage_error(&["--query", "x", "--overview"], &["--query", "--overview"]);
+}

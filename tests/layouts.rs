@@ -20,7 +20,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
-use screen::{code, key, row_at, screen, text_of, typed};
+use screen::{code, key, row_at, screen, screen_of, text_of, typed};
 
 fn alt(c: char) -> Event {
     Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT))
@@ -364,4 +364,74 @@ fn the_app_starts_on_a_query_or_an_item() {
     assert!(top.text.contains("泸古高速"), "{}", top.text);
     // Esc goes back to the item it started on.
     assert_eq!(app.search.saved_selection, app.plan.find("3.2.3"));
+}
+
+/// A made-up city's report: last year's results, a five-year outlook, and
+/// this year's plan with a range among its targets.
+const KINDS_REPORT: &str = "一、2025年工作回顾\n\
+过去一年,全市地区生产总值增长6.1%,新增城镇就业3.2万人。\n\
+二、“十五五”时期发展主要目标\n\
+到2030年,常住人口城镇化率达到70%。\n\
+三、2026年工作安排\n\
+今年的主要预期目标是:地区生产总值增长4.5%—5%,新建口袋公园12个。\n";
+
+#[test]
+fn review_and_outlook_areas_are_dimmed_labelled_and_counted_apart() {
+    let kinds = || {
+        let plan = plan_explorer::plan::import::import_text(KINDS_REPORT, "yunxi.txt").unwrap();
+        App::new(plan, Options::default())
+    };
+    let (terminal, app) = screen_of(kinds(), 100, 24, vec![]);
+    let text = text_of(&terminal);
+    let tree = app.regions().tree_inner();
+    let rows = text_in(terminal.backend().buffer(), tree);
+    assert!(rows[0].trim_end().ends_with("回顾 1"), "{rows:#?}");
+    assert!(rows[1].trim_end().ends_with("展望 1"), "{rows:#?}");
+    assert!(!rows[2].contains("回顾") && !rows[2].contains("展望"));
+    let dim = theme(&Options::default()).dim.fg.unwrap();
+    let buffer = terminal.backend().buffer();
+    // The selected first row shows the selection; the outlook row is dim,
+    // the plan's row is not.
+    assert_eq!(buffer[(tree.x + 4, tree.y + 1)].fg, dim);
+    assert_ne!(buffer[(tree.x + 4, tree.y + 2)].fg, dim);
+    assert!(
+        text.contains("2 targets (+3 in review and outlook)"),
+        "the header counts this year's: {text}"
+    );
+    insta::assert_snapshot!(text);
+
+    // The table shows this year's targets, the range as one; `a` adds the rest.
+    let (terminal, app) = screen_of(kinds(), 100, 24, vec![key('t')]);
+    assert_eq!(app.targets.rows.len(), 2);
+    let text = text_of(&terminal);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("4.5–5  %") && l.contains("地区生产总值")),
+        "{text}"
+    );
+    let (terminal, app) = screen_of(kinds(), 100, 24, vec![key('t'), key('a')]);
+    assert_eq!(app.targets.rows.len(), 5);
+    let text = text_of(&terminal);
+    assert!(text.contains("回顾 ") && text.contains("展望 "), "{text}");
+    // The overview charts this year's areas, and all after `a`.
+    let (_, app) = screen_of(kinds(), 100, 24, vec![key('o')]);
+    assert_eq!(app.overview_areas(), 1);
+    let (_, app) = screen_of(kinds(), 100, 24, vec![key('o'), key('a')]);
+    assert_eq!(app.overview_areas(), 3);
+}
+
+#[test]
+fn a_click_selects_a_row_of_the_targets_table() {
+    let (_, app) = screen(100, 30, vec![key('t')]);
+    let list = app.regions().targets_list();
+    let click = Event::Mouse(ratatui::crossterm::event::MouseEvent {
+        kind: ratatui::crossterm::event::MouseEventKind::Down(
+            ratatui::crossterm::event::MouseButton::Left,
+        ),
+        column: list.x + 3,
+        row: list.y + 4,
+        modifiers: KeyModifiers::NONE,
+    });
+    let (_, app) = screen(100, 30, vec![key('t'), click]);
+    assert_eq!(app.targets.selected, 4);
 }

@@ -225,9 +225,31 @@ fn any_size() -> impl Strategy<Value = (u16, u16)> {
 fn any_event() -> impl Strategy<Value = Event> {
     let keys = prop::sample::select(vec![
         'j', 'k', 'h', 'l', 'g', 'G', '/', '?', 't', 'o', 's', 'u', 'n', 'N', 'y', 'x', '泸', ' ',
+        ':', 'E', 'C', 'a', '3', '.',
+    ]);
+    // Control and Alt keys: pages, line editing, history, the preview.
+    let chords = prop::sample::select(vec![
+        (KeyModifiers::CONTROL, 'd'),
+        (KeyModifiers::CONTROL, 'u'),
+        (KeyModifiers::CONTROL, 'f'),
+        (KeyModifiers::CONTROL, 'b'),
+        (KeyModifiers::CONTROL, 'w'),
+        (KeyModifiers::CONTROL, 'a'),
+        (KeyModifiers::CONTROL, 'e'),
+        (KeyModifiers::CONTROL, 'p'),
+        (KeyModifiers::CONTROL, 'n'),
+        (KeyModifiers::ALT, 'b'),
+        (KeyModifiers::ALT, 'f'),
+        (KeyModifiers::ALT, 'p'),
     ]);
     prop_oneof![
         keys.prop_map(key),
+        chords.prop_map(
+            |(m, c)| Event::Key(ratatui::crossterm::event::KeyEvent::new(
+                KeyCode::Char(c),
+                m
+            ))
+        ),
         prop::sample::select(vec![
             KeyCode::Enter,
             KeyCode::Esc,
@@ -241,6 +263,7 @@ fn any_event() -> impl Strategy<Value = Event> {
             KeyCode::Backspace,
             KeyCode::Home,
             KeyCode::End,
+            KeyCode::Delete,
         ])
         .prop_map(code),
         any_size().prop_map(|(w, h)| Event::Resize(w, h)),
@@ -319,6 +342,29 @@ fn selection_is_on_screen(terminal: &Terminal<TestBackend>, app: &App) -> Result
             match row.starts_with(&format!("{} ", hit.id)) {
                 true => Ok(()),
                 false => Err(format!("the selected hit {row:?} is not {}", hit.id)),
+            }
+        }
+        Mode::Units if !app.units.choices.is_empty() => {
+            let popup =
+                plan_explorer::tui::layout::units_popup(regions.body, app.units.choices.len());
+            let inner = ratatui::widgets::Block::bordered().inner(popup);
+            let rows = ratatui::layout::Rect::new(
+                inner.x,
+                inner.y + 2,
+                inner.width,
+                inner.height.saturating_sub(2),
+            );
+            let first = app
+                .units
+                .selected
+                .saturating_sub((rows.height as usize).saturating_sub(1));
+            selected_row(buffer, rows, app.units.selected, first).map(drop)
+        }
+        Mode::Goto => {
+            let footer = row_at(buffer, 0, app.height - 1, app.width);
+            match footer.starts_with(':') {
+                true => Ok(()),
+                false => Err(format!("the footer {footer:?} is not the prompt")),
             }
         }
         Mode::Targets | Mode::Filter if !app.targets.rows.is_empty() => {

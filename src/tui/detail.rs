@@ -88,7 +88,7 @@ impl DetailDoc {
         let mut out = Out {
             lines: Vec::new(),
             width: width as usize,
-            matched: theme.matched,
+            matched: marks.map(|_| theme.matched),
             first_mark: None,
         };
         match item {
@@ -130,8 +130,9 @@ impl DetailDoc {
 struct Out {
     lines: Vec<Line<'static>>,
     width: usize,
-    /// The style of a matched character, to find the first marked line.
-    matched: Style,
+    /// The style of a matched character, to find the first marked line;
+    /// None when nothing is marked.
+    matched: Option<Style>,
     first_mark: Option<usize>,
 }
 
@@ -143,8 +144,7 @@ impl Out {
     fn pieces(&mut self, pieces: &[(String, Style)]) {
         let from = self.lines.len();
         self.lines.extend(wrap(pieces, self.width));
-        if self.first_mark.is_none() {
-            let matched = self.matched;
+        if let (None, Some(matched)) = (self.first_mark, self.matched) {
             let marked = |line: &Line| {
                 line.spans.iter().any(|s| {
                     s.style.fg == matched.fg && s.style.add_modifier.contains(matched.add_modifier)
@@ -158,7 +158,7 @@ impl Out {
     fn title(&mut self, kind: ItemKind, text: &str, marks: Option<&Marks>, style: Style) {
         let ranges = marks
             .filter(|m| m.kind == kind && m.text == text)
-            .map(|m| single_ranges(m.matched, 0, self.matched))
+            .map(|m| single_ranges(m.matched, 0, self.matched.unwrap_or_default()))
             .unwrap_or_default();
         self.pieces(&mark_ranges(text, &ranges, style));
     }
@@ -322,7 +322,8 @@ fn commitment_detail(
         out.text(note, theme.dim);
     }
     out.blank();
-    let matched = marks.map(|m| commitment_marks(commitment, m, out.matched));
+    let style = out.matched.unwrap_or_default();
+    let matched = marks.map(|m| commitment_marks(commitment, m, style));
     out.pieces(&highlighted(commitment, matched, theme));
     let targets: Vec<&Target> = commitment.targets.iter().collect();
     targets_table(&targets, area.kind, out, theme);

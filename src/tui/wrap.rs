@@ -42,17 +42,29 @@ pub fn may_break(before: char, after: char) -> bool {
     char_width(before) > 1 || char_width(after) > 1
 }
 
+/// A glyph of a paragraph: the char, the cells it takes, and the piece it
+/// comes from (whose style it takes).
+#[derive(Debug, Clone, Copy)]
+struct Glyph {
+    c: char,
+    width: u8,
+    piece: u32,
+}
+
 /// Wraps (text, style) pieces into lines of at most `width` cells.
 pub fn wrap(pieces: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
     if width == 0 {
-        return lines;
+        return Vec::new();
     }
-    let mut paragraph: Vec<(char, usize, Style)> = Vec::new();
-    for (text, style) in pieces {
+    if let Some(line) = one_line(pieces, width) {
+        return line.into_iter().collect();
+    }
+    let mut lines = Vec::new();
+    let mut paragraph: Vec<Glyph> = Vec::new();
+    for (i, (text, _)) in pieces.iter().enumerate() {
         for c in text.chars() {
             if c == '\n' {
-                wrap_paragraph(&paragraph, width, &mut lines);
+                wrap_paragraph(&paragraph, pieces, width, &mut lines);
                 paragraph.clear();
                 continue;
             }
@@ -60,58 +72,100 @@ pub fn wrap(pieces: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
             if w == 0 && c.is_control() {
                 continue;
             }
-            paragraph.push((c, w, *style));
+            paragraph.push(Glyph {
+                c,
+                width: w as u8,
+                piece: i as u32,
+            });
         }
     }
     if !paragraph.is_empty() {
-        wrap_paragraph(&paragraph, width, &mut lines);
+        wrap_paragraph(&paragraph, pieces, width, &mut lines);
     }
     lines
 }
 
+/// The common case, done cheaply: text with no control character that fits
+/// in one line is that line (or none, when there is no text).
+fn one_line(pieces: &[(String, Style)], width: usize) -> Option<Option<Line<'static>>> {
+    let mut used = 0;
+    for (text, _) in pieces {
+        for c in text.chars() {
+            if c.is_control() {
+                return None;
+            }
+            used += char_width(c);
+        }
+        if used > width {
+            return None;
+        }
+    }
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    for (text, style) in pieces.iter().filter(|(t, _)| !t.is_empty()) {
+        match spans.last_mut() {
+            Some(last) if last.style == *style => last.content.to_mut().push_str(text),
+            _ => spans.push(Span::styled(text.clone(), *style)),
+        }
+    }
+    Some((!spans.is_empty()).then(|| Line::from(spans)))
+}
+
 /// Appends the lines of one paragraph (no newlines in it). An empty
-/// paragraph is an empty line.
-fn wrap_paragraph(cells: &[(char, usize, Style)], width: usize, lines: &mut Vec<Line<'static>>) {
-    if cells.is_empty() {
+/// paragraph is an empty line. Spaces where a line breaks are dropped.
+fn wrap_paragraph(
+    glyphs: &[Glyph],
+    pieces: &[(String, Style)],
+    width: usize,
+    lines: &mut Vec<Line<'static>>,
+) {
+    if glyphs.is_empty() {
         lines.push(Line::default());
         return;
     }
     let mut start = 0;
-    while start < cells.len() {
+    while start < glyphs.len() {
         // The most that fits, and at least one glyph.
         let mut end = start;
         let mut used = 0;
-        while end < cells.len() && (end == start || used + cells[end].1 <= width) {
-            used += cells[end].1;
+        while end < glyphs.len() && (end == start || used + glyphs[end].width as usize <= width) {
+            used += glyphs[end].width as usize;
             end += 1;
         }
-        if end < cells.len() {
+        let mut last = end;
+        if end < glyphs.len() {
             let mut at = end;
-            while at > start + 1 && !may_break(cells[at - 1].0, cells[at].0) {
+            while at > start + 1 && !may_break(glyphs[at - 1].c, glyphs[at].c) {
                 at -= 1;
             }
             // No place to break: a word wider than the line is cut.
-            if at > start + 1 || may_break(cells[start].0, cells[start + 1].0) {
+            if at > start + 1 || may_break(glyphs[start].c, glyphs[start + 1].c) {
                 end = at;
             }
+            last = end;
+            while last > start + 1 && glyphs[last - 1].c == ' ' {
+                last -= 1;
+            }
         }
-        let mut last = end;
-        while last > start + 1 && cells[last - 1].0 == ' ' {
-            last -= 1;
-        }
-        lines.push(styled_line(&cells[start..last]));
+        lines.push(styled_line(&glyphs[start..last], pieces));
         start = end;
-        while start < cells.len() && cells[start].0 == ' ' {
+        while start < glyphs.len() && glyphs[start].c == ' ' {
             start += 1;
         }
     }
 }
 
-fn styled_line(cells: &[(char, usize, Style)]) -> Line<'static> {
+fn styled_line(glyphs: &[Glyph], pieces: &[(String, Style)]) -> Line<'static> {
+    let style_of = |g: &Glyph| {
+        pieces
+            .get(g.piece as usize)
+            .map(|p| p.1)
+            .unwrap_or_default()
+    };
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut run = String::new();
     let mut run_style = None;
-    for &(c, _, style) in cells {
+    for g in glyphs {
+        let style = style_of(g);
         if run_style.is_some_and(|s| s != style) {
             spans.push(Span::styled(
                 std::mem::take(&mut run),
@@ -119,7 +173,7 @@ fn styled_line(cells: &[(char, usize, Style)]) -> Line<'static> {
             ));
         }
         run_style = Some(style);
-        run.push(c);
+        run.push(g.c);
     }
     if !run.is_empty() {
         spans.push(Span::styled(run, run_style.unwrap_or_default()));
@@ -233,6 +287,24 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_line_that_fits_is_the_same_cheap_or_not() {
+        let bold = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
+        let pieces = vec![
+            ("1.1   ".to_string(), Style::default()),
+            ("推进制造业 ".to_string(), bold),
+            ("".to_string(), Style::default()),
+            (" · 2 commitments".to_string(), bold),
+        ];
+        let fast = wrap(&pieces, 80);
+        // A newline at the end sends the same text down the long path.
+        let mut slow_pieces = pieces.clone();
+        slow_pieces.push(("\n".to_string(), Style::default()));
+        assert_eq!(fast, wrap(&slow_pieces, 80));
+        assert_eq!(fast.len(), 1);
+        assert!(wrap(&[(String::new(), Style::default())], 10).is_empty());
     }
 
     #[test]

@@ -36,8 +36,12 @@ pub fn screen_with(
     events: Vec<Event>,
     options: Options,
 ) -> (Terminal<TestBackend>, App) {
+    screen_of(App::new(load_embedded().unwrap(), options), w, h, events)
+}
+
+/// Runs `app` on a w x h test terminal through the events.
+pub fn screen_of(mut app: App, w: u16, h: u16, events: Vec<Event>) -> (Terminal<TestBackend>, App) {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let mut app = App::new(load_embedded().unwrap(), options);
     drive(&mut terminal, &mut app, events).unwrap();
     // The app's size, which follows resize events; the test backend's does not.
     let mut fresh = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
