@@ -276,6 +276,22 @@ fn narrow_terminals_show_one_pane_and_tab_switches() {
         let has_qualifier = document.iter().any(|l| l.contains("qualifier"));
         assert_eq!(has_qualifier, w == 60, "{document:#?}");
         insta::assert_snapshot!(format!("commitment_alone_{w}x{h}"), text);
+
+        // The targets table keeps what is counted whole as long as it can:
+        // the quantity folds into one column, then the area goes.
+        let (terminal, _) = screen(w, h, vec![key('t')]);
+        let text = text_of(&terminal);
+        let header = text.lines().nth(3).unwrap_or_default();
+        assert!(
+            header.starts_with("│quantity") && header.contains("what is counted"),
+            "{text}"
+        );
+        assert_eq!(header.contains("area"), w == 60, "{header}");
+        assert!(
+            text.contains("│2100亿元 ") && text.contains("总投资"),
+            "{text}"
+        );
+        insta::assert_snapshot!(format!("targets_{w}x{h}"), text);
     }
 }
 

@@ -25,6 +25,10 @@ pub struct ColumnWidths {
     pub unit: usize,
     pub qualifier: usize,
     pub id: usize,
+    /// What is counted, whole.
+    pub subject: usize,
+    /// The quantity as worded (6000亿元以上), for a table folded narrow.
+    pub worded: usize,
 }
 
 impl Default for ColumnWidths {
@@ -35,6 +39,8 @@ impl Default for ColumnWidths {
             unit: str_width(UNIT),
             qualifier: str_width(QUALIFIER),
             id: str_width(ID),
+            subject: str_width(SUBJECT),
+            worded: str_width(QUANTITY),
         }
     }
 }
@@ -49,12 +55,18 @@ impl ColumnWidths {
         widths
     }
 
-    /// Widens the columns to fit a target's value, unit and qualifier.
+    /// Widens the columns to fit a target's value, unit, qualifier and
+    /// what it counts.
     pub fn fit(&mut self, target: &Target) {
-        self.value = self.value.max(str_width(&target.value_text()));
-        self.unit = self.unit.max(str_width(&target.unit));
-        let qualifier = target.qualifier.as_deref().map_or(NONE_WIDTH, str_width);
-        self.qualifier = self.qualifier.max(qualifier);
+        let value = str_width(&target.value_text());
+        let unit = str_width(&target.unit);
+        let qualifier = target.qualifier.as_deref().map(str_width);
+        self.value = self.value.max(value);
+        self.unit = self.unit.max(unit);
+        self.qualifier = self.qualifier.max(qualifier.unwrap_or(NONE_WIDTH));
+        self.worded = self.worded.max(value + unit + qualifier.unwrap_or(0));
+        let subject = target.subject.as_deref().map_or(NONE_WIDTH, str_width);
+        self.subject = self.subject.max(subject);
     }
 
     /// Widens the id column to fit an item's id.
@@ -76,7 +88,7 @@ pub fn short_title(title: &str, max: usize) -> String {
 /// The fewest cells "what is counted" keeps, even when no subject needs
 /// them, before the value, unit and qualifier columns give way to one, the
 /// quantity as worded ("6000亿元以上").
-const SUBJECT_MIN: usize = 12;
+pub const SUBJECT_MIN: usize = 12;
 
 /// A table of targets in `width` cells, as lines of text: a header, then a
 /// row per target. Value, unit, qualifier and what is counted each have a
@@ -86,12 +98,7 @@ const SUBJECT_MIN: usize = 12;
 pub fn table(targets: &[&Target], width: usize) -> Vec<String> {
     let widths = ColumnWidths::of(targets.iter().copied());
     let (value_w, unit_w, qual_w) = (widths.value, widths.unit, widths.qualifier);
-    let subjects = targets
-        .iter()
-        .map(|t| str_width(t.subject.as_deref().unwrap_or(NONE)))
-        .max()
-        .unwrap_or(0);
-    let folded = width < value_w + unit_w + qual_w + 6 + subjects.max(SUBJECT_MIN);
+    let folded = width < value_w + unit_w + qual_w + 6 + widths.subject.max(SUBJECT_MIN);
     // The cells of a target's row but the last, what is counted.
     let cells = |t: &Target| -> Vec<String> {
         if folded {
@@ -102,13 +109,7 @@ pub fn table(targets: &[&Target], width: usize) -> Vec<String> {
         }
     };
     let (header, columns): (Vec<&str>, Vec<(usize, bool)>) = if folded {
-        let worded_w = targets
-            .iter()
-            .map(|t| str_width(&t.worded()))
-            .max()
-            .unwrap_or(0)
-            .max(str_width(QUANTITY));
-        (vec![QUANTITY], vec![(worded_w, false)])
+        (vec![QUANTITY], vec![(widths.worded, false)])
     } else {
         (
             vec![VALUE, UNIT, QUALIFIER],
@@ -143,6 +144,19 @@ pub fn table(targets: &[&Target], width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_worded_width_is_the_width_of_the_worded_quantity() {
+        let plan = crate::plan::load::load_embedded().unwrap();
+        for (_, _, target) in plan.targets() {
+            let mut widths = ColumnWidths {
+                worded: 0,
+                ..ColumnWidths::default()
+            };
+            widths.fit(target);
+            assert_eq!(widths.worded, str_width(&target.worded()), "{target:?}");
+        }
+    }
 
     #[test]
     fn none_takes_the_width_the_columns_count_for_it() {

@@ -13,7 +13,7 @@ use crate::plan::{Commitment, ItemKind, ItemRef, Plan, Target};
 use crate::search::SearchHit;
 use crate::tui::columns;
 use crate::tui::theme::{Options, Symbols, Theme, symbols, theme};
-use crate::tui::wrap::{count, mark_ranges, wrap};
+use crate::tui::wrap::{count, mark_ranges, push_count, wrap};
 
 /// The detail of one item laid out at one width.
 #[derive(Debug, Clone, Default)]
@@ -229,17 +229,14 @@ fn area_detail(
     out.text("Tasks", theme.title);
     for task in area.tasks.iter().take(AREA_TASKS_SHOWN) {
         let lead = if task.lead { " (area lead)" } else { "" };
+        let mut counts = String::from(" · ");
+        push_count(&mut counts, task.commitments.len(), "commitment");
+        counts.push_str(" · ");
+        push_count(&mut counts, task.targets().count(), "target");
         out.pieces(&[
             (format!("{:<6}", task.id), theme.dim),
             (format!("{}{lead}", task.title), Style::default()),
-            (
-                format!(
-                    " · {} · {}",
-                    count(task.commitments.len(), "commitment"),
-                    count(task.targets().count(), "target")
-                ),
-                theme.dim,
-            ),
+            (counts, theme.dim),
         ]);
     }
     if area.tasks.len() > AREA_TASKS_SHOWN {

@@ -56,50 +56,47 @@ pub fn wrap(pieces: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
     if width == 0 {
         return Vec::new();
     }
-    if let Some(line) = one_line(pieces, width) {
-        return line.into_iter().collect();
-    }
-    let mut lines = Vec::new();
-    let mut paragraph: Vec<Glyph> = Vec::new();
+    let mut glyphs: Vec<Glyph> = Vec::new();
+    let mut used = 0;
+    let mut plain = true;
     for (i, (text, _)) in pieces.iter().enumerate() {
         for c in text.chars() {
-            if c == '\n' {
-                wrap_paragraph(&paragraph, pieces, width, &mut lines);
-                paragraph.clear();
-                continue;
-            }
             let w = char_width(c);
+            used += w;
             if w == 0 && c.is_control() {
-                continue;
+                plain = false;
+                if c != '\n' {
+                    continue;
+                }
             }
-            paragraph.push(Glyph {
+            glyphs.push(Glyph {
                 c,
                 width: w as u8,
                 piece: i as u32,
             });
         }
     }
-    if !paragraph.is_empty() {
-        wrap_paragraph(&paragraph, pieces, width, &mut lines);
+    if glyphs.is_empty() {
+        return Vec::new();
+    }
+    // The common case: text with no control character that fits in one
+    // line is that line, its pieces as they are.
+    if plain && used <= width {
+        return vec![one_line(pieces)];
+    }
+    let mut lines = Vec::new();
+    for paragraph in glyphs.split(|g| g.c == '\n') {
+        wrap_paragraph(paragraph, pieces, width, &mut lines);
+    }
+    // A newline at the very end ends the last line; it opens no new one.
+    if glyphs.last().is_some_and(|g| g.c == '\n') {
+        lines.pop();
     }
     lines
 }
 
-/// The common case, done cheaply: text with no control character that fits
-/// in one line is that line (or none, when there is no text).
-fn one_line(pieces: &[(String, Style)], width: usize) -> Option<Option<Line<'static>>> {
-    let mut used = 0;
-    for (text, _) in pieces {
-        for c in text.chars() {
-            if c.is_control() {
-                return None;
-            }
-            used += char_width(c);
-        }
-        if used > width {
-            return None;
-        }
-    }
+/// The pieces as one line, neighbours of the same style in one span.
+fn one_line(pieces: &[(String, Style)]) -> Line<'static> {
     let mut spans: Vec<Span<'static>> = Vec::new();
     for (text, style) in pieces.iter().filter(|(t, _)| !t.is_empty()) {
         match spans.last_mut() {
@@ -107,7 +104,7 @@ fn one_line(pieces: &[(String, Style)], width: usize) -> Option<Option<Line<'sta
             _ => spans.push(Span::styled(text.clone(), *style)),
         }
     }
-    Some((!spans.is_empty()).then(|| Line::from(spans)))
+    Line::from(spans)
 }
 
 /// Appends the lines of one paragraph (no newlines in it). An empty
@@ -155,28 +152,25 @@ fn wrap_paragraph(
 }
 
 fn styled_line(glyphs: &[Glyph], pieces: &[(String, Style)]) -> Line<'static> {
-    let style_of = |g: &Glyph| {
-        pieces
-            .get(g.piece as usize)
-            .map(|p| p.1)
-            .unwrap_or_default()
-    };
+    let style_of = |piece: u32| pieces.get(piece as usize).map(|p| p.1).unwrap_or_default();
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut run = String::new();
-    let mut run_style = None;
+    let mut run_piece = None;
+    let mut run_style = Style::default();
     for g in glyphs {
-        let style = style_of(g);
-        if run_style.is_some_and(|s| s != style) {
-            spans.push(Span::styled(
-                std::mem::take(&mut run),
-                run_style.unwrap_or_default(),
-            ));
+        // Styles are compared only where the piece changes.
+        if run_piece != Some(g.piece) {
+            let style = style_of(g.piece);
+            if run_piece.is_some() && style != run_style {
+                spans.push(Span::styled(std::mem::take(&mut run), run_style));
+            }
+            run_piece = Some(g.piece);
+            run_style = style;
         }
-        run_style = Some(style);
         run.push(g.c);
     }
     if !run.is_empty() {
-        spans.push(Span::styled(run, run_style.unwrap_or_default()));
+        spans.push(Span::styled(run, run_style));
     }
     Line::from(spans)
 }
@@ -191,10 +185,12 @@ pub fn mark_ranges(
 ) -> Vec<(String, Style)> {
     let mut pieces: Vec<(String, Style)> = Vec::new();
     for (i, c) in text.chars().enumerate() {
-        let style = ranges
-            .iter()
-            .filter(|(start, end, _)| (*start..*end).contains(&i))
-            .fold(base, |style, (_, _, s)| style.patch(*s));
+        let mut style = base;
+        for (start, end, mark) in ranges {
+            if *start <= i && i < *end {
+                style = style.patch(*mark);
+            }
+        }
         match pieces.last_mut() {
             Some((run, s)) if *s == style => run.push(c),
             _ => pieces.push((c.to_string(), style)),
@@ -205,10 +201,17 @@ pub fn mark_ranges(
 
 /// "1 commitment", "2 commitments": a count with its noun, singular for one.
 pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+    let mut out = String::new();
+    push_count(&mut out, n, noun);
+    out
+}
+
+/// Appends [`count`]`(n, noun)` to `out`.
+pub fn push_count(out: &mut String, n: usize, noun: &str) {
+    use std::fmt::Write;
+    let _ = write!(out, "{n} {noun}");
+    if n != 1 {
+        out.push('s');
     }
 }
 

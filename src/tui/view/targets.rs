@@ -11,7 +11,7 @@ use super::pane;
 use crate::plan::stats::Scope;
 use crate::tui::action::Mode;
 use crate::tui::app::App;
-use crate::tui::columns::{self, ColumnWidths, short_title};
+use crate::tui::columns::{self, ColumnWidths, SUBJECT_MIN, short_title};
 use crate::tui::theme::{Symbols, Theme};
 use crate::tui::units::EVERY_UNIT;
 use crate::tui::wrap::count;
@@ -54,38 +54,43 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
             theme.dim,
         ))
     };
-    let ColumnWidths {
-        value: value_w,
-        unit: unit_w,
-        qualifier: qual_w,
-        id: id_w,
-    } = state.widths;
-    let area_w = if width >= 100 { 16 } else { 10 };
-    let fixed = value_w + unit_w + qual_w + area_w + id_w + 10;
-    let subject_w = width.saturating_sub(fixed).max(4);
-    let row = |v: &str, u: &str, q: &str, s: &str, a: &str, id: &str| {
-        let line = format!(
-            "{}  {}  {}  {}  {}  {}",
-            pad_left(v, value_w),
-            pad_right(u, unit_w),
-            pad_right(q, qual_w),
-            pad_right(s, subject_w),
-            pad_right(a, area_w),
-            id
-        );
+    let shape = Shape::of(&state.widths, width);
+    let widths = state.widths;
+    let row = |cells: [&str; 6]| {
+        let [v, u, q, s, a, id] = cells;
+        let mut line = if shape.folded {
+            format!("{}  ", pad_right(v, widths.worded))
+        } else {
+            format!(
+                "{}  {}  {}  ",
+                pad_left(v, widths.value),
+                pad_right(u, widths.unit),
+                pad_right(q, widths.qualifier)
+            )
+        };
+        line.push_str(&pad_right(s, shape.subject));
+        if shape.area > 0 {
+            line.push_str(&format!("  {}", pad_right(a, shape.area)));
+        }
+        line.push_str(&format!("  {id}"));
         pad_right(&line, width)
+    };
+    let header = if shape.folded {
+        columns::QUANTITY
+    } else {
+        columns::VALUE
     };
     let mut lines = vec![
         filter_line,
         Line::from(Span::styled(
-            row(
-                columns::VALUE,
+            row([
+                header,
                 columns::UNIT,
                 columns::QUALIFIER,
                 columns::SUBJECT,
                 columns::AREA,
                 columns::ID,
-            ),
+            ]),
             theme.dim,
         )),
     ];
@@ -99,17 +104,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
     for (i, item, t) in visible {
         let area = plan.area(item);
         let area_title = match area.kind.label() {
-            Some(label) => format!("{label} {}", short_title(&area.title, area_w)),
-            None => short_title(&area.title, area_w),
+            Some(label) => format!("{label} {}", short_title(&area.title, shape.area)),
+            None => short_title(&area.title, shape.area),
         };
-        let text = row(
-            &t.value_text(),
+        let value = if shape.folded {
+            t.worded()
+        } else {
+            t.value_text()
+        };
+        let text = row([
+            &value,
             &t.unit,
             t.qualifier.as_deref().unwrap_or(columns::NONE),
             t.subject.as_deref().unwrap_or(columns::NONE),
             &area_title,
             plan.id_of(item),
-        );
+        ]);
         let style = if i == state.selected {
             theme.selected
         } else if area.is_plan() {
@@ -123,6 +133,38 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
         lines.push(Line::from(Span::styled("no targets match", theme.dim)));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Which columns the table shows at a width, and how wide the flexible
+/// ones are. What is counted keeps its room longest: first the value, unit
+/// and qualifier fold into one worded column, then the area goes.
+struct Shape {
+    folded: bool,
+    /// The area column's width, 0 when it is left out.
+    area: usize,
+    subject: usize,
+}
+
+impl Shape {
+    fn of(widths: &ColumnWidths, width: usize) -> Shape {
+        let area = if width >= 100 { 16 } else { 10 };
+        let full = widths.value + widths.unit + widths.qualifier + 6;
+        let folded = widths.worded + 2;
+        let tail = area + 2 + widths.id + 2;
+        let need = widths.subject.max(SUBJECT_MIN);
+        let (folded, area, fixed) = if width >= full + tail + need {
+            (false, area, full + tail)
+        } else if width >= folded + tail + SUBJECT_MIN {
+            (true, area, folded + tail)
+        } else {
+            (true, 0, folded + widths.id + 2)
+        };
+        Shape {
+            folded,
+            area,
+            subject: width.saturating_sub(fixed).max(4),
+        }
+    }
 }
 
 /// The unit picker: a small box over the table with the typed line and the
