@@ -397,7 +397,7 @@ fn review_and_outlook_areas_are_dimmed_labelled_and_counted_apart() {
         let plan = plan_explorer::plan::import::import_text(KINDS_REPORT, "yunxi.txt").unwrap();
         App::new(plan, Options::default())
     };
-    let (terminal, app) = screen_of(kinds(), 100, 24, vec![]);
+    let (terminal, app) = screen_of(kinds(), 120, 24, vec![]);
     let text = text_of(&terminal);
     let tree = app.regions().tree_inner();
     let rows = text_in(terminal.backend().buffer(), tree);
