@@ -296,7 +296,8 @@ impl<'r, R: Read> Splitter<'r, R> {
             let b = self.pending[self.at];
             let i = self.at;
             self.at += 1;
-            if b.is_ascii_whitespace() {
+            // JSON's whitespace, which is not Rust's: a form feed is none.
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
                 continue;
             }
             match self.place {
@@ -533,6 +534,9 @@ pub(crate) mod tests {
             ("\"line\": 4", "\"line\": \"4\""),
             ("\"line\": 4", "\"line\": 4, \"x\": \"\\q\""),
             ("引言", "引言\u{1}"),
+            // A form feed is whitespace to Rust, not to JSON.
+            ("}]}]},", "}]}]}\u{c},"),
+            ("\"areas\": [", "\"areas\": [\u{c}"),
         ];
         for (from, to) in cases {
             assert!(GOOD.contains(from), "{from}");
