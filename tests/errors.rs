@@ -116,6 +116,43 @@ fn a_report_given_as_a_plan_and_a_plan_given_as_a_report_say_which_command_fits(
 }
 
 #[test]
+fn reports_that_are_no_text_say_where_and_why() {
+    // NUL bytes: binary, or UTF-16 that lost its byte order mark.
+    let zeros = write("zeros.txt", &[0; 4096]);
+    let zeros = zeros.to_str().unwrap();
+    assert_error(&["import", zeros], &[zeros, ":1:1:", "NUL byte"]);
+    let no_bom: Vec<u8> = "推进A。\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let no_bom = write("utf16-no-bom.txt", &no_bom);
+    assert_error(
+        &["import", no_bom.to_str().unwrap()],
+        &["NUL byte", "byte order mark"],
+    );
+    // A UTF-16 file cut short is named as UTF-16, where it breaks.
+    let mut odd = vec![0xFF, 0xFE];
+    odd.extend("推进A。\n实施B。".encode_utf16().flat_map(u16::to_le_bytes));
+    odd.push(0x41);
+    let odd = write("utf16-odd.txt", &odd);
+    assert_error(
+        &["import", odd.to_str().unwrap()],
+        &[":2:5:", "not valid UTF-16LE"],
+    );
+    // Latin-1 that happens to decode as GB18030 is not taken for Chinese.
+    let latin1: Vec<u8> = "\u{c9}conomie r\u{e9}elle: cr\u{e9}er des \u{e9}quipes.\n"
+        .repeat(20)
+        .chars()
+        .map(|c| c as u32 as u8)
+        .collect();
+    let latin1 = write("latin1.txt", &latin1);
+    assert_error(
+        &["import", latin1.to_str().unwrap()],
+        &[":1:1:", "not valid UTF-8"],
+    );
+}
+
+#[test]
 fn files_over_the_size_limit_are_refused_without_being_read() {
     let plan = common::embedded_plan().to_str().unwrap();
     let size = std::fs::metadata(plan).unwrap().len().to_string();

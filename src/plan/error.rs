@@ -20,6 +20,21 @@ pub enum ImportError {
         line: usize,
         column: usize,
     },
+    #[error("{path}:{line}:{column}: the report is not valid {encoding}")]
+    NotEncoded {
+        path: String,
+        line: usize,
+        column: usize,
+        encoding: &'static str,
+    },
+    #[error(
+        "{path}:{line}:{column}: the report holds a NUL byte: it is binary, or UTF-16 without a byte order mark"
+    )]
+    Nul {
+        path: String,
+        line: usize,
+        column: usize,
+    },
     #[error("{path}: the report is empty")]
     Empty { path: String },
 }
@@ -34,6 +49,18 @@ impl ImportError {
             ImportError::NotUtf8 { line, column, .. } => {
                 ImportError::NotUtf8 { path, line, column }
             }
+            ImportError::NotEncoded {
+                line,
+                column,
+                encoding,
+                ..
+            } => ImportError::NotEncoded {
+                path,
+                line,
+                column,
+                encoding,
+            },
+            ImportError::Nul { line, column, .. } => ImportError::Nul { path, line, column },
             ImportError::Empty { .. } => ImportError::Empty { path },
         }
     }

@@ -1,8 +1,8 @@
 //! Report bytes to text. UTF-8 (with or without a byte order mark), UTF-16
 //! with a byte order mark, and GB18030, which covers GBK and GB2312, are read
-//! through encoding_rs.
+//! through encoding_rs. Text holds no NUL: a file with one is refused.
 
-use encoding_rs::{Encoding, GB18030, UTF_8};
+use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_8};
 
 use crate::plan::error::ImportError;
 
@@ -13,23 +13,74 @@ const CHINESE_SHARE_MIN: f64 = 0.6;
 
 /// The report's text and the name of the encoding it was read in.
 pub(crate) fn decode(bytes: &[u8], source: &str) -> Result<(String, &'static str), ImportError> {
+    let (text, encoding) = decode_any(bytes, source)?;
+    match text.find('\0') {
+        Some(at) => {
+            let (line, column) = position(&text[..at]);
+            Err(ImportError::Nul {
+                path: source.to_string(),
+                line,
+                column,
+            })
+        }
+        None => Ok((text, encoding)),
+    }
+}
+
+fn decode_any(bytes: &[u8], source: &str) -> Result<(String, &'static str), ImportError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = bytes.get(bom_len..).unwrap_or_default();
         if encoding == UTF_8 {
             return utf8(body, source).map(|t| (t, "UTF-8"));
         }
-        if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(body) {
-            return Ok((text.into_owned(), encoding.name()));
-        }
-        return Err(not_text(bytes, source));
+        return strict(encoding, body)
+            .map(|text| (text, encoding.name()))
+            .map_err(|(line, column)| ImportError::NotEncoded {
+                path: source.to_string(),
+                line,
+                column,
+                encoding: encoding.name(),
+            });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((text.to_string(), "UTF-8"));
     }
     match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(text) if looks_chinese(&text) => Ok((text.into_owned(), GB18030.name())),
-        _ => Err(not_text(bytes, source)),
+        _ => Err(match bytes.iter().position(|&b| b == 0) {
+            // UTF-16 without its mark is text with a NUL in every other byte.
+            Some(at) => {
+                let (line, column) = position(&String::from_utf8_lossy(&bytes[..at]));
+                ImportError::Nul {
+                    path: source.to_string(),
+                    line,
+                    column,
+                }
+            }
+            None => not_text(bytes, source),
+        }),
     }
+}
+
+/// Decodes the whole of `body`, or says at which line and column of the
+/// text it stops being `encoding`.
+fn strict(encoding: &'static Encoding, body: &[u8]) -> Result<String, (usize, usize)> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(body.len())
+        .ok_or((1, 1))?;
+    let mut text = String::with_capacity(capacity);
+    match decoder.decode_to_string_without_replacement(body, &mut text, true) {
+        (DecoderResult::InputEmpty, _) => Ok(text),
+        _ => Err(position(&text)),
+    }
+}
+
+/// The line and column just past `before`, the text that precedes a place.
+fn position(before: &str) -> (usize, usize) {
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    (line, before[line_start..].chars().count() + 1)
 }
 
 fn utf8(bytes: &[u8], source: &str) -> Result<String, ImportError> {
@@ -53,9 +104,17 @@ fn not_text(bytes: &[u8], source: &str) -> ImportError {
     }
 }
 
+/// Chinese text is mostly ideographs and full-width punctuation among its
+/// non-ASCII chars, and has more of them than Latin letters: Latin-1 or
+/// another 8-bit encoding read as GB18030 gives an ideograph per accented
+/// letter amid runs of Latin words (r閑lle).
 fn looks_chinese(text: &str) -> bool {
-    let (mut other, mut chinese) = (0usize, 0usize);
-    for c in text.chars().filter(|c| !c.is_ascii()) {
+    let (mut other, mut chinese, mut latin) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii() {
+            latin += usize::from(c.is_ascii_alphabetic());
+            continue;
+        }
         let cjk = crate::plan::lexicon::is_cjk(c)
             || ('\u{3000}'..='\u{303F}').contains(&c)
             || ('\u{FF00}'..='\u{FFEF}').contains(&c)
@@ -66,7 +125,7 @@ fn looks_chinese(text: &str) -> bool {
             other += 1;
         }
     }
-    chinese as f64 >= CHINESE_SHARE_MIN * (chinese + other) as f64
+    chinese as f64 >= CHINESE_SHARE_MIN * (chinese + other) as f64 && chinese >= latin
 }
 
 #[cfg(test)]
@@ -100,5 +159,62 @@ mod tests {
             .map(|c| c as u32 as u8)
             .collect();
         assert!(decode(&latin1, "latin1.txt").is_err());
+    }
+
+    fn utf16le(text: &str) -> Vec<u8> {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        bytes
+    }
+
+    #[test]
+    fn broken_utf16_names_utf16_and_where_it_breaks() {
+        let mut odd = utf16le("推进A。\n实施B。");
+        odd.push(0x41);
+        assert_eq!(
+            decode(&odd, "r.txt").unwrap_err().to_string(),
+            "r.txt:2:5: the report is not valid UTF-16LE"
+        );
+        let mut lone = utf16le("推进A。\n实施");
+        lone.extend([0x00, 0xD8]);
+        lone.extend(utf16le("B。").split_off(2));
+        assert_eq!(
+            decode(&lone, "r.txt").unwrap_err().to_string(),
+            "r.txt:2:3: the report is not valid UTF-16LE"
+        );
+        let be = [0xFE, 0xFF, 0xDC, 0x00, 0x4E, 0x00];
+        assert_eq!(
+            decode(&be, "r.txt").unwrap_err().to_string(),
+            "r.txt:1:1: the report is not valid UTF-16BE"
+        );
+    }
+
+    #[test]
+    fn a_nul_byte_is_no_text() {
+        assert_eq!(
+            decode(&[0u8; 64], "zeros").unwrap_err().to_string(),
+            "zeros:1:1: the report holds a NUL byte: it is binary, or UTF-16 without a byte order mark"
+        );
+        let err = decode("推进A。\n实施\0B。".as_bytes(), "r").unwrap_err();
+        assert!(err.to_string().starts_with("r:2:3: "), "{err}");
+        let err = decode(&utf16le("推进\0A。"), "r").unwrap_err();
+        assert!(err.to_string().starts_with("r:1:3: "), "{err}");
+    }
+
+    #[test]
+    fn latin1_that_gb18030_can_decode_is_still_refused() {
+        // Every accented letter is followed by a letter, so the bytes form
+        // valid GB18030 pairs: ideographs amid runs of Latin words.
+        let text = "\u{c9}conomie r\u{e9}elle: cr\u{e9}er des \u{e9}quipes.\n";
+        let latin1: Vec<u8> = text.repeat(20).chars().map(|c| c as u32 as u8).collect();
+        assert!(
+            GB18030
+                .decode_without_bom_handling_and_without_replacement(&latin1)
+                .is_some()
+        );
+        assert_eq!(
+            decode(&latin1, "fr.txt").unwrap_err().to_string(),
+            "fr.txt:1:1: the report is not valid UTF-8"
+        );
     }
 }
