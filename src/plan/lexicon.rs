@@ -12,7 +12,8 @@ use super::text::{is_clause_end, is_sentence_end};
 #[rustfmt::skip]
 pub(crate) const BUILD_VERBS: &[&str] = &[
     "开工建设", "建成投用", "竣工投产", "建设", "建成", "开工", "投用", "竣工", "投产", "新建",
-    "改建", "扩建", "新扩建", "改扩建", "续建", "完工", "启用", "落成", "开建",
+    "改建", "扩建", "新扩建", "改扩建", "续建", "完工", "启用", "落成", "开建", "建成运营",
+    "建成投运", "建成通车", "建成开放", "投入运营", "投入使用",
 ];
 
 /// Verbs that start or speed up work; with a trailing 建设 their object is built.
@@ -234,24 +235,44 @@ fn paren_group_len(chars: &[char], pos: usize) -> Option<usize> {
     ((1..=3).contains(&inner) && chars.get(pos + 1 + inner) == Some(&close)).then_some(inner + 2)
 }
 
-/// Strips words of the given lists from the front of `from..to`, repeatedly.
+/// Conjunctions that join two verbs into one chain: 建成并投用, 新建和改扩建.
+const VERB_JOINERS: &[char] = &['并', '和', '及', '与'];
+
+/// The length of a conjunction at `pos` that goes on to a word of the lists:
+/// after a verb, 并投用 in 建成并投用 is more of the verb, not a name.
+pub(crate) fn verb_joiner_len(chars: &[char], pos: usize, lists: &[&[&str]]) -> usize {
+    let joins = chars.get(pos).is_some_and(|c| VERB_JOINERS.contains(c))
+        && lists
+            .iter()
+            .any(|l| verb_len_at(chars, pos + 1, l).is_some());
+    usize::from(joins)
+}
+
+/// Strips words of the given lists from the front of `from..to`, repeatedly,
+/// with the conjunctions that join them (新建和改扩建).
 pub(crate) fn strip_leading(
     chars: &[char],
     mut from: usize,
     to: usize,
     lists: &[&[&str]],
 ) -> usize {
+    let start = from;
     loop {
         from += enumerator_len(chars, from);
+        let joiner = if from > start {
+            verb_joiner_len(chars, from, lists)
+        } else {
+            0
+        };
         let n = lists
             .iter()
-            .filter_map(|l| verb_len_at(chars, from, l))
+            .filter_map(|l| verb_len_at(chars, from + joiner, l))
             .max()
             .unwrap_or(0);
-        if n == 0 || from + n > to {
+        if n == 0 || from + joiner + n > to {
             return from;
         }
-        from += n;
+        from += joiner + n;
     }
 }
 

@@ -19,10 +19,10 @@ use super::lexicon::Sentence;
 use super::lexicon::{
     ADVERBS, BUILD_VERBS, FACILITY_SUFFIXES, LAUNCH_VERBS, MANNER_ADVERBS, OTHER_VERBS, char_len,
     enumerator_len, is_break, is_chinese_numeral, is_digit, is_enumeration_deng, longest_at,
-    longest_before, numeral_run, slice, strip_leading, verb_len_at, word_before,
+    longest_before, numeral_run, slice, strip_leading, verb_joiner_len, verb_len_at, word_before,
 };
 use super::model::Target;
-use super::quantity::{number_at, unit_at};
+use super::quantity::{UnitKind, number_at, unit_at};
 
 /// Heads after 等 that denote projects or sites, besides facility suffixes.
 const SITE_HEADS: &[&str] = &["项目", "工程", "设施", "场馆"];
@@ -223,9 +223,25 @@ fn enumeration_items(
         } else {
             a
         };
-        if is_name(chars, a, b) {
-            found.push((a, b));
+        for (x, y) in split_joined(chars, a, b) {
+            if is_name(chars, x, y) {
+                found.push((x, y));
+            }
         }
+    }
+}
+
+/// Two names joined by 和 (or 及, 与) in one item: 西环线二期和东湖隧道. The
+/// first must end as a name does, with a facility suffix or a phase, so
+/// that a name with 和 inside it (文化和旅游中心) stays whole.
+fn split_joined(chars: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
+    let at = (s + 1..e).find(|&k| {
+        matches!(chars[k], '和' | '及' | '与')
+            && (ends_with_facility(chars, s, k) || phase_len(chars, s, k) > 0)
+    });
+    match at {
+        Some(k) => vec![(s, k), (k + 1, e)],
+        None => vec![(s, e)],
     }
 }
 
@@ -244,6 +260,9 @@ fn built_objects(
         let before = a;
         a += enumerator_len(chars, a);
         a = strip_openers(chars, a, e, &[]);
+        if builds || launches {
+            a += verb_joiner_len(chars, a, &[BUILD_VERBS, LAUNCH_VERBS]);
+        }
         if let Some(n) = verb_len_at(chars, a, BUILD_VERBS).filter(|n| a + n < e) {
             builds = true;
             a += n;
@@ -268,14 +287,11 @@ fn built_objects(
     }
     let a = after_last_de(chars, quoted, a, z);
     for (ps, pe) in split_list(chars, quoted, a, z) {
-        let ps = skip_leading_quantity(chars, ps, pe);
-        let ps = strip_openers(chars, ps, pe, &[BUILD_VERBS, OTHER_VERBS]);
-        let split_at = (ps..pe).find(|&k| chars[k] == '和' && ends_with_facility(chars, ps, k));
-        let parts = match split_at {
-            Some(k) => vec![(ps, k), (k + 1, pe)],
-            None => vec![(ps, pe)],
+        let Some(ps) = skip_leading_quantity(chars, ps, pe) else {
+            continue;
         };
-        for (x, y) in parts {
+        let ps = strip_openers(chars, ps, pe, &[BUILD_VERBS, OTHER_VERBS]);
+        for (x, y) in split_joined(chars, ps, pe) {
             if ends_with_facility(chars, x, y) && is_name(chars, x, y) {
                 found.push((x, y));
             }
@@ -305,14 +321,17 @@ fn after_last_de(chars: &[char], quoted: &[bool], s: usize, e: usize) -> usize {
         .map_or(s, |k| k + 1)
 }
 
-/// Skips a quantity that opens a phrase: 22公里环中心半岛绿道.
-fn skip_leading_quantity(chars: &[char], s: usize, e: usize) -> usize {
-    match number_at(chars, s) {
-        Some((n, _)) => match unit_at(chars, s + n) {
-            Some(unit) if s + n + unit.len < e => s + n + unit.len,
-            _ => s,
-        },
-        None => s,
+/// Skips a measure that opens a phrase: 22公里环中心半岛绿道. A count that
+/// opens it (2个万吨级码头, 3所学校) makes the phrase a kind of thing, not a
+/// name: None.
+fn skip_leading_quantity(chars: &[char], s: usize, e: usize) -> Option<usize> {
+    let Some((n, _)) = number_at(chars, s) else {
+        return Some(s);
+    };
+    match unit_at(chars, s + n) {
+        Some(unit) if unit.kind == UnitKind::Count => None,
+        Some(unit) if s + n + unit.len < e => Some(s + n + unit.len),
+        _ => Some(s),
     }
 }
 
@@ -340,6 +359,13 @@ fn phase_len(chars: &[char], s: usize, e: usize) -> usize {
     }
 }
 
+/// A name opens with no number, unless the number is part of a code that
+/// a Latin letter ends (3C产品检测认证中心, as G321…).
+fn opens_with_count(name: &[char]) -> bool {
+    let digits = name.iter().take_while(|c| is_digit(**c)).count();
+    digits > 0 && !name.get(digits).is_some_and(char::is_ascii_alphabetic)
+}
+
 /// The filters every name passes.
 fn is_name(chars: &[char], s: usize, e: usize) -> bool {
     let Some(name) = chars.get(s..e) else {
@@ -350,7 +376,8 @@ fn is_name(chars: &[char], s: usize, e: usize) -> bool {
         && name
             .iter()
             .all(|c| c.is_alphanumeric() || NAME_MARKS.contains(c))
-        && !name.first().is_some_and(|c| is_digit(*c) || *c == '的')
+        && name.first() != Some(&'的')
+        && !opens_with_count(name)
         && !verbs.iter().any(|l| verb_len_at(chars, s, l).is_some())
         && chinese_count_len(chars, s) == 0
         && !(s..e).any(|k| is_enumeration_deng(chars, k))
@@ -474,6 +501,23 @@ G321纳溪段 九支赤水河大桥
         let s = "建成翠屏山公园、滨河绿道二期,完成老旧小区改造60个。";
         assert_eq!(names(s), ["翠屏山公园", "滨河绿道二期"]);
         assert_eq!(names("建成二期。"), NONE);
+    }
+
+    #[test]
+    fn names_are_cut_at_their_own_ends() {
+        // Two names joined by 和 inside an enumeration are two names.
+        let s = "推动西环线二期和东湖隧道等项目提速。";
+        assert_eq!(names(s), ["西环线二期", "东湖隧道"]);
+        // A name with 和 inside it, whose first half is no name, stays whole.
+        assert_eq!(names("建成文化和旅游服务中心。"), ["文化和旅游服务中心"]);
+        // Verbs joined by a conjunction, or compounds of building, are verbs.
+        assert_eq!(names("建成并投用市民服务中心。"), ["市民服务中心"]);
+        let s = "建成运营数据中心二期、算力中心。";
+        assert_eq!(names(s), ["数据中心二期", "算力中心"]);
+        // A count opens a kind of thing, not a name; a code may open a name.
+        assert_eq!(names("建设2个万吨级码头。"), NONE);
+        assert_eq!(names("建成3C产品检测认证中心。"), ["3C产品检测认证中心"]);
+        assert_eq!(names("建成22公里滨河绿道。"), ["滨河绿道"]);
     }
 
     #[test]

@@ -98,6 +98,22 @@ pub(crate) fn number_at(chars: &[char], pos: usize) -> Option<(usize, Option<f64
     Some((i - pos, value))
 }
 
+/// The mark after a quantity that makes it a class or a rank: 10万吨级码头,
+/// 500亿级产业集群.
+pub(crate) const CLASS_MARK: char = '级';
+
+/// The length of a class written with a number at `pos`: a number, a unit
+/// or a bare multiplier, and 级 (10万吨级, 500亿级, 30万千瓦级), or None.
+pub(crate) fn class_len(chars: &[char], pos: usize) -> Option<usize> {
+    let (n, _) = number_at(chars, pos)?;
+    let mut end = pos + n;
+    match unit_at(chars, end) {
+        Some(unit) => end += unit.len,
+        None => end += longest_at(chars, end, MULTIPLIERS).map_or(0, char_len),
+    }
+    (chars.get(end) == Some(&CLASS_MARK)).then_some(end + 1 - pos)
+}
+
 /// A unit read at `pos`, right after a number.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct UnitMatch {

@@ -19,7 +19,8 @@ use super::lexicon::{
 };
 use super::model::Target;
 use super::quantity::{
-    MID_QUALIFIERS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, UnitKind, UnitMatch, number_at, unit_at,
+    CLASS_MARK, MID_QUALIFIERS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, UnitKind, UnitMatch,
+    class_len, number_at, unit_at,
 };
 
 /// Nouns that count parts of the text itself: 8个方面 is no target.
@@ -218,9 +219,17 @@ fn distribute(
     n: usize,
 ) -> Option<Vec<String>> {
     let respectively = (s..lead).find(|&k| word_at(chars, k, "分别"))?;
+    // Listed back to front, no further than a subject reaches: a longer
+    // list is no subject, and reading all of it would cost its length for
+    // each of its items.
     let mut items = vec![(s, respectively)];
     let mut start = s;
-    while start >= 2 && start - 1 > floor && chars[start - 1] == '、' && !quoted[start - 1] {
+    while respectively - start <= SUBJECT_MAX_CHARS
+        && start >= 2
+        && start - 1 > floor
+        && chars[start - 1] == '、'
+        && !quoted[start - 1]
+    {
         let end = start - 1;
         let mut p = end;
         while p > floor && !is_break(chars[p - 1]) && !is_enumeration_deng(chars, p - 1) {
@@ -230,9 +239,10 @@ fn distribute(
         if p >= end || end - p > DISTRIBUTED_PREFIX_MAX_CHARS {
             break;
         }
-        items.insert(0, (p, end));
+        items.push((p, end));
         start = p;
     }
+    items.reverse();
     let (last_start, last_end) = items[items.len() - 1];
     let prefix_len = items[0].1 - items[0].0;
     let parallel = items.len() == n
@@ -250,8 +260,10 @@ fn distribute(
                 }
             })
             .collect()
-    } else {
+    } else if respectively - items[0].0 <= SUBJECT_MAX_CHARS {
         vec![slice(chars, items[0].0, respectively); n]
+    } else {
+        return None;
     };
     subjects
         .iter()
@@ -292,6 +304,10 @@ fn quantity(
         (None, None) => return None,
     };
     if unit.kind == UnitKind::Count && longest_at(chars, after_unit, STRUCTURAL_NOUNS).is_some() {
+        return None;
+    }
+    // 10万吨级 is the class of a berth, not an amount.
+    if chars.get(after_unit) == Some(&CLASS_MARK) {
         return None;
     }
     let suffix = longest_at(chars, after_unit, SUFFIX_QUALIFIERS).or_else(|| {
@@ -358,15 +374,20 @@ fn following_subject(chars: &[char], end: usize) -> Option<(usize, usize)> {
     if chars.get(s) == Some(&'的') {
         s += 1;
     }
-    let first = *chars.get(s)?;
+    // A class opens the phrase it ranks: 3个10万吨级泊位.
+    let class = class_len(chars, s).unwrap_or(0);
+    let first = *chars.get(s + class)?;
     if !(is_cjk(first) || OPENING_QUOTES.contains(&first)) {
         return None;
     }
     let verbs: &[&[&str]] = &[BUILD_VERBS, LAUNCH_VERBS, OTHER_VERBS, ADVERBS];
-    if verbs.iter().any(|l| verb_len_at(chars, s, l).is_some()) {
+    if verbs
+        .iter()
+        .any(|l| verb_len_at(chars, s + class, l).is_some())
+    {
         return None;
     }
-    let mut e = s;
+    let mut e = s + class;
     while chars
         .get(e)
         .is_some_and(|&c| !is_break(c) && !is_digit(c) && !c.is_whitespace())
@@ -706,6 +727,31 @@ mod tests {
         // A list that does not match the quantities is not spread.
         let s = "甲、乙、丙三地分别完成8亿元、9亿元。";
         assert_eq!(spans(s), ["8亿元=甲、乙、丙三地", "9亿元=甲、乙、丙三地"]);
+        // A list longer than any subject is none; it is read no further than
+        // a subject reaches.
+        let s = "省、".repeat(50_000) + "市重点项目投资分别完成330亿元、1000亿元以上。";
+        let subjects: Vec<Option<String>> =
+            extract_targets(&s).into_iter().map(|t| t.subject).collect();
+        let last = Some("市重点项目投资".to_string());
+        assert_eq!(subjects, [last.clone(), last], "the list is no subject");
+    }
+
+    #[test]
+    fn a_quantity_that_ranks_is_a_class_not_a_target() {
+        assert_eq!(spans("新建3个10万吨级泊位。"), ["3个=10万吨级泊位"]);
+        assert_eq!(spans("培育2个500亿级产业集群。"), ["2个=500亿级产业集群"]);
+        assert_eq!(
+            ranges("打造30万千瓦级机组,实现2000万吨级吞吐能力。"),
+            Vec::<String>::new()
+        );
+        // 级 after a count that is not the class goes on as before.
+        assert_eq!(spans("新建2个国家级平台。"), ["2个=国家级平台"]);
+    }
+
+    #[test]
+    fn verbs_joined_by_a_conjunction_open_no_subject() {
+        assert_eq!(spans("新建和改扩建学校20所。"), ["20所=学校"]);
+        assert_eq!(spans("建成并投用停车场3个。"), ["3个=停车场"]);
     }
 
     #[test]

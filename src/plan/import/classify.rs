@@ -270,6 +270,23 @@ const OFFICES: &[&str] = &[
 /// Openers of an address to the deputies.
 const ADDRESS_OPENERS: &[&str] = &["各位代表", "各位委员", "同志们", "女士们"];
 
+/// The words an address to the deputies is made of: 各位代表, 女士们、先生们.
+const ADDRESS_WORDS: &[&str] = &[
+    "各位代表",
+    "各位委员",
+    "同志们",
+    "女士们",
+    "先生们",
+    "朋友们",
+];
+
+/// A clause that only addresses the deputies: 各位代表, 女士们、先生们.
+pub(crate) fn is_address(clause: &str) -> bool {
+    clause
+        .split('、')
+        .all(|w| ADDRESS_WORDS.contains(&w.trim()))
+}
+
 fn is_meeting_line(text: &str) -> bool {
     let body =
         text.trim_matches(|c: char| OPEN_BRACKETS.contains(&c) || CLOSE_BRACKETS.contains(&c));
@@ -349,14 +366,24 @@ fn next_content_index(lines: &[Classified], k: usize) -> Option<usize> {
 /// Chars that leave a heading unfinished: 发展的 / 主要考虑 is one heading.
 const CONNECTIVES: &[char] = &['的', '和', '与', '及', '、', ',', '，', '之', '在'];
 
-/// A heading that ends in a connective goes on in the heading after it.
+/// A heading split over lines is still short: its lines together hold at
+/// most this many chars.
+const SPLIT_HEADING_MAX_CHARS: usize = 2 * HEADING_MAX_CHARS;
+
+/// A heading that ends in a connective goes on in the heading after it, as
+/// long as the whole heading stays short.
 fn split_headings(lines: &mut [Classified]) {
+    // The chars of the heading that line `k` ends so far.
+    let mut so_far = 0;
     for k in 0..lines.len() {
         let opens = match lines[k].role {
             Role::Heading { .. } | Role::Part | Role::HeadingContinued | Role::Title => true,
             Role::Section => sentences(lines[k].body).len() == 1,
             _ => false,
         };
+        if !matches!(lines[k].role, Role::HeadingContinued | Role::Aside) {
+            so_far = char_len(lines[k].text);
+        }
         if !opens || !lines[k].text.ends_with(CONNECTIVES) {
             continue;
         }
@@ -365,9 +392,11 @@ fn split_headings(lines: &mut [Classified]) {
                 == (Role::Heading {
                     before_points: false,
                 })
+            && so_far + char_len(lines[j].text) <= SPLIT_HEADING_MAX_CHARS
         {
             lines[j].role = Role::HeadingContinued;
             lines[j].rule = "split-heading";
+            so_far += char_len(lines[j].text);
         }
     }
 }
@@ -526,6 +555,30 @@ mod tests {
             Role::Heading {
                 before_points: false
             }
+        );
+    }
+
+    #[test]
+    fn a_split_heading_stays_short() {
+        // Every line ends in a connective: the heading goes on only while
+        // its lines hold at most SPLIT_HEADING_MAX_CHARS together, so no
+        // heading grows with the file (and joining it costs no more).
+        let text = format!("城市更新的\n{}推进A。实施B。", "甲乙丙和\n".repeat(100));
+        let r = roles(&text);
+        let mut heading = 0;
+        for (k, (role, _)) in r.iter().enumerate() {
+            let len = text.lines().nth(k).map_or(0, char_len);
+            match role {
+                Role::HeadingContinued => heading += len,
+                _ => heading = len,
+            }
+            assert!(heading <= SPLIT_HEADING_MAX_CHARS, "line {}", k + 1);
+        }
+        let continued = r.iter().filter(|(role, _)| *role == Role::HeadingContinued);
+        assert_eq!(
+            continued.count(),
+            100 - 100 / 20,
+            "a new heading every 20 lines"
         );
     }
 }
