@@ -604,6 +604,10 @@ const FIXTURES: &[&str] = &[
     "key-points.txt",
     "plain-paste.txt",
     "gbk-report.utf8.txt",
+    "audit-county.txt",
+    "audit-province.txt",
+    "audit-national.txt",
+    "audit-paste-2026.txt",
 ];
 
 proptest! {
@@ -703,4 +707,298 @@ fn markdown_export_keeps_kinds_closing_and_page_furniture() {
     assert!(md.contains("| 4.1.1 | 3–5 | 亿元 |"), "{md}");
     assert!(md.contains("## Closing\n\n> 各位代表!"), "{md}");
     assert!(md.contains("- 【上接第1版】 *(line 1)*"), "{md}");
+}
+
+// ---- fixtures of the adversarial pass: a county, a province, the State
+// Council and a bare paste, each with what broke before it was fixed -------
+
+/// The targets of this year's plan only, as `targets` lists them.
+fn plan_targets(plan: &Plan) -> Vec<String> {
+    use plan_explorer::plan::stats::{Scope, targets_in};
+    targets_in(plan, Scope::Plan)
+        .map(|(_, c, t)| format!("{}: {}", c.line, reading(t)))
+        .collect()
+}
+
+#[test]
+fn a_county_report_with_sections_opening_paragraphs_and_no_blank_lines() {
+    let plan = fixture("audit-county.txt");
+    assert_eq!(
+        (plan.title.as_str(), plan.year),
+        ("政府工作报告", Some(2026))
+    );
+    let lines = |p: &[plan_explorer::plan::Passage]| p.iter().map(|p| p.line).collect::<Vec<_>>();
+    assert_eq!(
+        (lines(&plan.intro), lines(&plan.closing)),
+        (vec![2, 3, 4, 5], vec![19])
+    );
+    assert_eq!(
+        areas(&plan),
+        [
+            "review | 一、2025年主要工作回顾 | 县域经济稳中有进",
+            "review | 一、2025年主要工作回顾 | 民生实事全面落地",
+            "plan | 二、2026年重点工作 | 2026年重点工作",
+            "plan | 二、2026年重点工作 | 抓项目扩投资,夯实发展后劲",
+            "plan | 二、2026年重点工作 | 兴产业强园区,壮大县域经济",
+            "plan | 二、2026年重点工作 | 办实事惠民生,增进群众福祉",
+            "plan | 二、2026年重点工作 | 守底线保安全,建设平安石岭",
+        ]
+    );
+    assert_eq!(
+        tasks(&plan),
+        [
+            "1.1 全县地区生产总值完成268亿元",
+            "2.1 城镇新增就业4100人",
+            // An address to the deputies names no task.
+            "2.2 成绩来之不易",
+            "3.1 今年全县经济社会发展的主要预期目标是",
+            "4.1 狠抓项目建设",
+            "4.2 优化营商环境",
+            "5.1 新增规上工业企业15家",
+            // A lead inside the paragraph a section's heading opens.
+            "5.2 提升文旅品质",
+            "6.1 打造“15分钟”便民生活圈",
+            "7.1 强化安全生产监管",
+            "7.2 提升应急处置能力",
+        ]
+    );
+    // No road code, 5G, 4A级, 12345, 90周年, “15分钟” or 5000吨级 is a target.
+    assert_eq!(
+        targets(&plan),
+        "7: 268 亿元, 6.1 %, 14.2 亿元, 3.5 %
+8: 4100 人, 7.2 %
+11: 6 % 左右, 4.5–5 %, 5 %, 7 %, 4000 人 以上, 3 % 下降, 32 微克/立方米 以内, 28 万吨 以上
+13: 120 个, 150 亿元 以上
+14: 98 % 以上
+15: 15 家, 200 亿元 力争突破, 1 个, 8–10 %, 2 个
+16: 300 座, 12 个, 6 所
+18: 5 支"
+    );
+    let subjects: Vec<Option<&str>> = plan
+        .targets()
+        .filter(|(_, c, _)| c.line >= 15)
+        .map(|(_, _, t)| t.subject.as_deref())
+        .collect();
+    assert_eq!(
+        subjects[4],
+        Some("5000吨级泊位"),
+        "a class opens what is counted"
+    );
+    assert_eq!(subjects[7], Some("幼儿园"), "新建和改扩建 is one verb");
+    assert_eq!(
+        projects(&plan),
+        [
+            "青石河大桥",
+            "县城北环线",
+            "G321改线",
+            "S215扩建",
+            "县医院新院区",
+            "石岭中学新校区",
+            "城东污水处理厂",
+            // Two names joined by 和 are two names.
+            "北环路二期",
+            "青石隧道",
+            // 建成并投用 is one verb: the name starts after it.
+            "县文化馆新馆",
+        ]
+    );
+    assert_eq!(
+        plan_targets(&plan).len(),
+        20,
+        "last year's 6 are not this year's"
+    );
+    assert_eq!(
+        assert_every_sentence_is_kept(&plan, &source("audit-county.txt")),
+        38
+    );
+}
+
+#[test]
+fn a_provincial_digest_with_furniture_dash_and_numbered_target_lines() {
+    let plan = fixture("audit-province.txt");
+    assert_eq!(plan.title, "江澜省人民政府工作报告(摘登)");
+    assert_eq!(plan.year, Some(2026));
+    let asides: Vec<usize> = plan.asides.iter().map(|p| p.line).collect();
+    assert_eq!(asides, [1, 2, 22, 24, 25, 26, 27]);
+    assert_eq!(
+        areas(&plan),
+        [
+            "review | 一、过去一年的工作 | 过去一年的工作",
+            "plan | 二、今年主要任务 | 今年主要任务",
+            "plan | 二、今年主要任务 | 坚定不移扩大内需",
+            "plan | 二、今年主要任务 | 加快构建现代化产业体系",
+            "plan | 二、今年主要任务 | 持续保障和改善民生",
+        ]
+    );
+    assert_eq!(
+        tasks(&plan),
+        [
+            "1.1 全省生产总值突破6.2万亿元",
+            "2.1 今年全省经济社会发展主要预期目标",
+            "2.2 重点抓好以下工作",
+            "3.1 全面实施提振消费专项行动",
+            "4.1 培育国家级专精特新“小巨人”企业40家",
+            "5.1 新增城镇学位8万个",
+        ]
+    );
+    assert_eq!(
+        targets(&plan),
+        "7: 6.2 万亿元 突破, 5.4 %, 6.8 %, 720 亿斤 达到
+10: 5 % 左右
+11: 60 万人 以上
+12: 2 % 左右
+13: 710 亿斤 以上
+14: 2.5 % 左右
+15: 0.1 个百分点
+16: 800 万千瓦
+17: 650 万标箱 达到
+18: 2.3 亿人次
+20: 5.5 %
+21: 40 家
+23: 8 万个, 20 元"
+    );
+    assert_eq!(
+        projects(&plan),
+        [
+            "沿江高铁",
+            "江澜国际机场三期",
+            "澜湖水利枢纽",
+            "西部陆海通道",
+            // A name may open with a code, as G321… does.
+            "3C产品检测认证中心",
+        ]
+    );
+    assert_eq!(plan_targets(&plan).len(), 13);
+    assert_eq!(
+        assert_every_sentence_is_kept(&plan, &source("audit-province.txt")),
+        34
+    );
+}
+
+#[test]
+fn a_national_report_reads_its_headline_targets_and_inline_leads() {
+    let plan = fixture("audit-national.txt");
+    assert_eq!(plan.year, Some(2026));
+    assert_eq!(
+        areas(&plan),
+        [
+            "review | 一、2025年工作回顾 | 2025年工作回顾",
+            "plan | 二、2026年经济社会发展总体要求和政策取向 | 2026年经济社会发展总体要求和政策取向",
+            "plan | 三、2026年政府工作任务 | 大力提振消费、扩大有效投资,全方位扩大国内需求",
+            "plan | 三、2026年政府工作任务 | 因地制宜发展新质生产力,加快建设现代化产业体系",
+            "plan | 三、2026年政府工作任务 | 持续用力改善民生",
+        ]
+    );
+    assert_eq!(
+        tasks(&plan),
+        [
+            "1.1 过去一年",
+            // The headline targets are one task: 国际收支保持基本平衡; ends
+            // in a semicolon, a list's item, no lead.
+            "2.1 今年发展主要预期目标是",
+            "2.2 实现上述目标",
+            "3.1 实施提振消费专项行动",
+            // A lead followed by a sentence that states a quantity.
+            "3.2 积极扩大有效投资",
+            "4.1 培育壮大新兴产业和未来产业",
+            "5.1 城乡居民基础养老金最低标准再提高20元",
+        ]
+    );
+    assert_eq!(
+        targets(&plan),
+        "7: 140 万亿元 达到, 5 %, 1260 万人, 1.42 万亿斤
+9: 4.5–5 %, 1200 万人 以上, 5.5 % 左右, 2 % 左右, 1.4 万亿斤 左右, 2 % 左右
+10: 4 %, 5.6 万亿元, 1.3 万亿元, 4.4 万亿元
+13: 3000 亿元, 7500 亿元
+17: 20 元, 30 元"
+    );
+    assert!(projects(&plan).is_empty(), "5G and 6G are no projects");
+    assert_eq!(plan_targets(&plan).len(), 14);
+    assert_eq!(
+        assert_every_sentence_is_kept(&plan, &source("audit-national.txt")),
+        35
+    );
+}
+
+#[test]
+fn a_paste_with_no_headings_keeps_past_results_out_of_the_plan() {
+    let plan = fixture("audit-paste-2026.txt");
+    assert_eq!(plan.year, Some(2026), "from the file name");
+    assert_eq!(
+        areas(&plan),
+        [
+            "review | - | 过去一年",
+            "plan | - | audit-paste-2026",
+            "review | - | 2025年",
+        ]
+    );
+    assert_eq!(
+        tasks(&plan),
+        [
+            "1.1 过去一年",
+            "2.1 今年是打基础的一年",
+            "2.2 今年全镇农业总产值增长6%左右",
+            "2.3 推进集镇更新",
+            "2.4 完善排水管网",
+            "3.1 2025年",
+        ]
+    );
+    assert_eq!(
+        plan_targets(&plan),
+        ["3: 6 % 左右", "3: 400 人 以上", "4: 30 个", "4: 12 公里"]
+    );
+    assert_eq!(
+        targets(&plan),
+        "1: 6.2 %, 380 人\n3: 6 % 左右, 400 人 以上\n4: 30 个, 12 公里\n5: 1200 亩",
+        "last year's are kept, in review areas"
+    );
+    assert_eq!(projects(&plan), ["河西污水处理站"]);
+    assert_eq!(
+        assert_every_sentence_is_kept(&plan, &source("audit-paste-2026.txt")),
+        9
+    );
+    let (status, _, stderr) = common::run(&["import", "tests/fixtures/audit-paste-2026.txt"]);
+    assert_eq!(status, 0);
+    assert!(
+        stderr.contains("one area, besides 2 paragraphs on past results"),
+        "{stderr}"
+    );
+    let (status, explained, _) =
+        common::run(&["import", "--explain", "tests/fixtures/audit-paste-2026.txt"]);
+    assert_eq!(status, 0);
+    let rules: Vec<&str> = explained
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().nth(4))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "no-headings-looks-back",
+            "no-headings",
+            "first-clause-task",
+            "lead-sentence+inline-lead",
+            "no-headings-looks-back",
+        ],
+        "{explained}"
+    );
+}
+
+#[test]
+fn a_short_sentence_inside_a_paragraph_opens_no_task() {
+    // Only after a lead sentence, or after a section's heading on its line,
+    // is a short sentence inside a paragraph read as a lead.
+    let plan = import_text(
+        "城乡建设\n推进城市更新,改造老旧小区20个。成效明显。新增绿地5万平方米,建成口袋公园3个。\n(一)提升城市品质。新增绿地5万平方米。完善公园体系。建成口袋公园3个,改造老旧小区20个。\n",
+        "r.txt",
+    )
+    .unwrap();
+    assert_eq!(
+        tasks(&plan),
+        [
+            "1.1 推进城市更新",
+            "2.1 新增绿地5万平方米",
+            "2.2 完善公园体系"
+        ]
+    );
 }

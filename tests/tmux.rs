@@ -181,7 +181,10 @@ fn browse_search_in_pinyin_and_quit() {
     );
     // The overview shows a bar for each of the ten work areas.
     t.keys(&["o"]);
-    let screen = t.wait_for("the overview", |s| s.contains("Tasks per area"));
+    // The frame is drawn top to bottom: its last panel means it is whole.
+    let screen = t.wait_for("the overview", |s| {
+        s.contains("Tasks per area") && s.contains("Largest amounts")
+    });
     for clause in [
         "做大做强制造业",
         "全面加强政府自身建设",

@@ -149,8 +149,18 @@ pub fn import_text_with(
     drop(classified);
     let mut notes = Vec::new();
     if built.no_headings {
+        let reviews = built
+            .areas
+            .iter()
+            .filter(|a| a.kind == super::model::AreaKind::Review)
+            .count();
+        let also = match reviews {
+            0 => String::new(),
+            1 => ", besides 1 paragraph on past results".to_string(),
+            n => format!(", besides {n} paragraphs on past results"),
+        };
         notes.push(format!(
-            "{source}: the report has no headings; its paragraphs make one area"
+            "{source}: the report has no headings; its paragraphs make one area{also}"
         ));
     }
     let plan = Plan {

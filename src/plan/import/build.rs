@@ -2,13 +2,17 @@
 //! parts → areas → tasks → commitments, gives each area its kind, and notes
 //! for every line what it became and by which rule.
 
-use super::classify::{Classified, Role};
-use super::kinds::heading_kind;
+use super::classify::{Classified, Role, is_address};
+use super::kinds::{heading_kind, looks_back};
 use super::marker::Marker;
 use crate::plan::extract::extract;
+use crate::plan::extract::states_quantity;
 use crate::plan::lexicon::is_digit;
 use crate::plan::model::{Area, AreaKind, Commitment, Passage, Task};
-use crate::plan::text::{char_len, first_clause, has_clause_break, sentences, strip_sentence_end};
+use crate::plan::text::{
+    char_len, first_clause, has_clause_break, is_clause_end, is_sentence_end, sentences,
+    strip_sentence_end,
+};
 
 /// A lead sentence longer than this (in characters) is not a task's name. A
 /// lead names a task: one with digits in it states a quantity, so it is a
@@ -308,7 +312,7 @@ impl Builder {
             // `first` is a slice of the body: the rest of the line follows it.
             let rest_at = first.as_ptr() as usize - c.body.as_ptr() as usize + first.len();
             let rest = c.body.get(rest_at..).unwrap_or_default().trim();
-            self.paragraph(None, rest, c.line);
+            self.paragraph(None, rest, c.line, true);
         }
     }
 
@@ -332,7 +336,7 @@ impl Builder {
             } else {
                 "heading-in-part"
             };
-            self.ensure_area(c.line);
+            self.ensure_area(c);
             self.open_task(title, c.line, false, TaskOrigin::Heading);
             self.last_heading = Some(LastHeading::Task);
             self.explain(c.line, LineRole::Task, &[c.rule, rule]);
@@ -417,8 +421,40 @@ impl Builder {
     }
 
     /// Opens an area for content that has none: the part's own, or for a
-    /// report with no headings at all, one titled by the plan.
-    fn ensure_area(&mut self, line: usize) -> Option<&'static str> {
+    /// report with no headings at all, one titled by the plan. In a report
+    /// with no headings, a paragraph that looks back on past results opens a
+    /// review area of its own, titled by its first clause (过去一年), and the
+    /// next paragraph that does not returns to this year's plan: last year's
+    /// results are never this year's targets.
+    fn ensure_area(&mut self, c: &Classified) -> Option<&'static str> {
+        let line = c.line;
+        if !self.has_structure && self.part.is_none() {
+            let first = sentences(c.body).first().copied().unwrap_or(c.body);
+            let clause = first_clause(first);
+            let back = c.role == Role::Paragraph && looks_back(clause, self.year);
+            let kind = if back {
+                AreaKind::Review
+            } else {
+                AreaKind::Plan
+            };
+            if self.area_origin.is_some() && self.out.areas.last().map(|a| a.kind) == Some(kind) {
+                return None;
+            }
+            if back {
+                let title = title_or_sentence(clause, first);
+                self.open_area(
+                    title,
+                    line,
+                    Some((kind, "looks-back")),
+                    AreaOrigin::NoHeadings,
+                );
+                return Some("no-headings-looks-back");
+            }
+            if self.area_origin.is_some() {
+                // Back from a review area to the plan.
+                self.area_origin = None;
+            }
+        }
         if self.area_origin.is_some() {
             return None;
         }
@@ -446,14 +482,14 @@ impl Builder {
             self.explain(c.line, LineRole::Intro, &[c.rule, "before-first-heading"]);
             return;
         }
-        let opened = self.ensure_area(c.line);
+        let opened = self.ensure_area(c);
         let (role, rule) = match c.role {
             Role::ListItem => self.list_item(c.body, c.line),
             Role::Point if self.task_origin.is_some() => {
                 self.add_commitments(&sentences(c.body), c.line);
                 (LineRole::Commitment, "point-continues-task")
             }
-            _ => self.paragraph(c.marker, c.body, c.line),
+            _ => self.paragraph(c.marker, c.body, c.line, false),
         };
         let mut rules = vec![c.rule];
         rules.extend(opened);
@@ -514,11 +550,16 @@ impl Builder {
     /// A paragraph: a task when it opens with a lead sentence (one task per
     /// lead, inline leads included), the continuation of the task above when
     /// it is a single terse sentence, else a task titled by its first clause.
+    /// A paragraph that follows its section's heading on the heading's line
+    /// is read as tasks too: its inline leads open tasks, as they do after a
+    /// lead sentence; elsewhere a short sentence inside a paragraph is
+    /// ordinary (成绩来之不易).
     fn paragraph(
         &mut self,
         marker: Option<Marker>,
         text: &str,
         line: usize,
+        after_heading: bool,
     ) -> (LineRole, &'static str) {
         let sentences = sentences(text);
         let Some(first) = sentences.first().copied() else {
@@ -544,22 +585,12 @@ impl Builder {
                 false,
                 TaskOrigin::Paragraph,
             );
-            let mut from = 1;
-            let mut rule = "lead-sentence";
-            for k in 2..sentences.len() {
-                if is_inline_lead(&sentences, k) {
-                    self.add_commitments(&sentences[from..k], line);
-                    self.open_task(
-                        strip_sentence_end(sentences[k]).to_string(),
-                        line,
-                        false,
-                        TaskOrigin::Paragraph,
-                    );
-                    from = k + 1;
-                    rule = "lead-sentence+inline-lead";
-                }
-            }
-            self.add_commitments(&sentences[from..], line);
+            let split = self.add_split_at_inline_leads(&sentences, 1, line);
+            let rule = if split {
+                "lead-sentence+inline-lead"
+            } else {
+                "lead-sentence"
+            };
             return (LineRole::Task, rule);
         }
         if terse && task_open && marker.is_none() {
@@ -568,22 +599,64 @@ impl Builder {
         }
         let opens_area = self.out.areas.last().is_some_and(|a| a.tasks.is_empty());
         let lead = opens_area && marker.is_none();
-        self.open_task(
-            title_or_sentence(first_clause(first), first),
-            line,
-            lead,
-            TaskOrigin::Paragraph,
-        );
-        self.add_commitments(&sentences, line);
-        (
-            LineRole::Task,
-            if lead {
-                "area-lead"
-            } else {
-                "first-clause-task"
-            },
-        )
+        self.open_task(task_title(&sentences), line, lead, TaskOrigin::Paragraph);
+        let split = if after_heading {
+            self.add_split_at_inline_leads(&sentences, 0, line)
+        } else {
+            self.add_commitments(&sentences, line);
+            false
+        };
+        let rule = match (lead, split) {
+            (true, false) => "area-lead",
+            (true, true) => "area-lead+inline-lead",
+            (false, false) => "first-clause-task",
+            (false, true) => "first-clause-task+inline-lead",
+        };
+        (LineRole::Task, rule)
     }
+
+    /// Adds `sentences[from..]` to the task that is open, opening a task at
+    /// each inline lead on the way. True when there was one.
+    fn add_split_at_inline_leads(&mut self, sentences: &[&str], from: usize, line: usize) -> bool {
+        let mut from = from;
+        let mut split = false;
+        for k in from + 1..sentences.len() {
+            if is_inline_lead(sentences, k) {
+                self.add_commitments(&sentences[from..k], line);
+                self.open_task(
+                    strip_sentence_end(sentences[k]).to_string(),
+                    line,
+                    false,
+                    TaskOrigin::Paragraph,
+                );
+                from = k + 1;
+                split = true;
+            }
+        }
+        self.add_commitments(&sentences[from..], line);
+        split
+    }
+}
+
+/// A task's title from its paragraph: the first clause, after an address to
+/// the deputies (各位代表!) that opens it.
+fn task_title(sentences: &[&str]) -> String {
+    let first = sentences.first().copied().unwrap_or_default();
+    let clause = first_clause(first);
+    let named = if is_address(clause) {
+        let rest = first
+            .get(clause.len()..)
+            .unwrap_or_default()
+            .trim_start()
+            .trim_start_matches(|c| is_clause_end(c) || is_sentence_end(c));
+        match first_clause(rest) {
+            "" => sentences.get(1).map_or("", |s| first_clause(s)),
+            next => next,
+        }
+    } else {
+        clause
+    };
+    title_or_sentence(named, first)
 }
 
 /// A lead sentence names a task: short, one clause, no digits, and not an
@@ -596,20 +669,23 @@ fn is_lead(sentence: &str) -> bool {
         && !sentence.chars().any(is_digit)
         && char_len(bare) <= LEAD_MAX_CHARS
         && !NON_LEAD_OPENERS.iter().any(|w| bare.starts_with(w))
+        && !is_address(bare)
 }
 
-/// A lead inside a paragraph that opened with one: a lead sentence that is
-/// not the last, comes after at least one sentence of the task before, and
-/// is followed by a sentence with clauses; it is short, or two or more
-/// sentences follow it.
+/// A lead inside a paragraph: a lead sentence that is not the last, comes
+/// after at least one sentence of the task before (the caller sees to it),
+/// ends with a full stop, not the semicolon of a list (…;国际收支保持基本平衡;
+/// 粮食产量…), and is followed by a sentence of substance, one with clauses or
+/// one that states a quantity; it is short, or two or more sentences follow it.
 fn is_inline_lead(sentences: &[&str], k: usize) -> bool {
     let Some(next) = sentences.get(k + 1) else {
         return false;
     };
     let following = sentences.len() - k - 1;
-    k >= 2
+    let list_item = sentences[k].trim_end().ends_with([';', '\u{ff1b}']);
+    !list_item
         && is_lead(sentences[k])
-        && has_clause_break(next)
+        && (has_clause_break(next) || states_quantity(next))
         && (char_len(strip_sentence_end(sentences[k])) <= INLINE_LEAD_MAX_CHARS || following >= 2)
 }
 
