@@ -73,6 +73,7 @@ fn projects(plan: &Plan) -> Vec<&str> {
 /// structure rather than text.
 fn strip_marker(text: &str) -> &str {
     let text = text.trim_start_matches(['—', '―']);
+    let text = text.trim_start_matches(|c| ('\u{2460}'..='\u{2473}').contains(&c));
     let inner = text.trim_start_matches(['(', '（']);
     let digits = inner.trim_start_matches(|c: char| {
         c.is_ascii_digit()
@@ -608,6 +609,7 @@ const FIXTURES: &[&str] = &[
     "audit-province.txt",
     "audit-national.txt",
     "audit-paste-2026.txt",
+    "audit-points.txt",
 ];
 
 proptest! {
@@ -1000,5 +1002,51 @@ fn a_short_sentence_inside_a_paragraph_opens_no_task() {
             "2.1 新增绿地5万平方米",
             "2.2 完善公园体系"
         ]
+    );
+}
+
+#[test]
+fn a_key_points_page_with_bare_parts_and_points_as_siblings() {
+    let plan = fixture("audit-points.txt");
+    assert_eq!(plan.year, Some(2026));
+    assert_eq!(
+        areas(&plan),
+        [
+            "review | 2025年工作回顾 | 2025年工作回顾",
+            "plan | 2026年主要预期目标 | 2026年主要预期目标",
+            "plan | 2026年重点工作 | 扩大有效投资",
+            "plan | 2026年重点工作 | 提升城市品质",
+        ]
+    );
+    assert_eq!(
+        tasks(&plan),
+        [
+            "1.1 全区地区生产总值增长5.9%",
+            "2.1 地区生产总值增长5.5%以上",
+            // Points that no heading or paragraph introduces are siblings.
+            "3.1 一是加快项目建设",
+            "3.2 二是强化要素保障",
+            // Points a paragraph introduces go on in its task.
+            "4.1 重点抓好两方面工作",
+        ]
+    );
+    assert_eq!(
+        targets(&plan),
+        "3: 5.9 %, 1.2 万户
+5: 5.5 % 以上
+6: 8 %
+7: 6000 人
+8: 5.5 %, 7 %
+9: 30 家
+12: 90 个, 120 亿元
+13: 2000 亩
+17: 40 个"
+    );
+    assert_eq!(projects(&plan), ["梧桐湖公园", "区图书馆"]);
+    let closing: Vec<usize> = plan.closing.iter().map(|p| p.line).collect();
+    assert_eq!(closing, [18, 19]);
+    assert_eq!(
+        assert_every_sentence_is_kept(&plan, &source("audit-points.txt")),
+        20
     );
 }

@@ -97,6 +97,9 @@ enum TaskOrigin {
     Heading,
     /// A paragraph.
     Paragraph,
+    /// An enumerated point (一是…) that opened a task of its own, having
+    /// none to go on: the points after it are its siblings, not its part.
+    Point,
 }
 
 /// What opened the area that is open.
@@ -485,9 +488,14 @@ impl Builder {
         let opened = self.ensure_area(c);
         let (role, rule) = match c.role {
             Role::ListItem => self.list_item(c.body, c.line),
-            Role::Point if self.task_origin.is_some() => {
+            Role::Point if self.points_continue() => {
                 self.add_commitments(&sentences(c.body), c.line);
                 (LineRole::Commitment, "point-continues-task")
+            }
+            Role::Point => {
+                let made = self.paragraph(c.marker, c.body, c.line, false);
+                self.task_origin = Some(TaskOrigin::Point);
+                made
             }
             _ => self.paragraph(c.marker, c.body, c.line, false),
         };
@@ -495,6 +503,16 @@ impl Builder {
         rules.extend(opened);
         rules.push(rule);
         self.explain(c.line, role, &rules);
+    }
+
+    /// Enumerated points go on in the task that introduced them, from a
+    /// heading or a paragraph (重点抓好三方面工作:), but not in the task an
+    /// earlier point opened: 二是… is 一是…'s sibling.
+    fn points_continue(&self) -> bool {
+        matches!(
+            self.task_origin,
+            Some(TaskOrigin::Heading | TaskOrigin::Paragraph)
+        )
     }
 
     fn list_item(&mut self, text: &str, line: usize) -> (LineRole, &'static str) {
@@ -567,7 +585,7 @@ impl Builder {
         };
         let task_open = self.task_origin.is_some();
         let continues = match marker {
-            Some(Marker::Point) => task_open,
+            Some(Marker::Point) => self.points_continue(),
             Some(Marker::Item | Marker::Dash) | None => {
                 self.task_origin == Some(TaskOrigin::Heading)
             }
