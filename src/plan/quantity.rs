@@ -98,6 +98,12 @@ pub(crate) fn number_at(chars: &[char], pos: usize) -> Option<(usize, Option<f64
     Some((i - pos, value))
 }
 
+/// A multiplier written alone after a number, its unit left to a later
+/// number: the 亿 of 3亿至5亿元.
+pub(crate) fn multiplier_at(chars: &[char], pos: usize) -> Option<&'static str> {
+    longest_at(chars, pos, MULTIPLIERS)
+}
+
 /// The mark after a quantity that makes it a class or a rank: 10万吨级码头,
 /// 500亿级产业集群.
 pub(crate) const CLASS_MARK: char = '级';

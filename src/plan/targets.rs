@@ -20,7 +20,7 @@ use super::lexicon::{
 use super::model::Target;
 use super::quantity::{
     CLASS_MARK, MID_QUALIFIERS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, UnitKind, UnitMatch,
-    class_len, number_at, unit_at,
+    class_len, multiplier_at, number_at, unit_at,
 };
 
 /// Nouns that count parts of the text itself: 8个方面 is no target.
@@ -345,7 +345,13 @@ fn range_end(
     own_unit: Option<&UnitMatch>,
     value: f64,
 ) -> Option<(UnitMatch, usize, f64)> {
-    let joiner_at = at + own_unit.map_or(0, |u| u.len);
+    // 3亿至5亿元: the first number keeps only the multiplier of the unit
+    // written after the second.
+    let bare_multiplier = match own_unit {
+        Some(_) => None,
+        None => multiplier_at(chars, at),
+    };
+    let joiner_at = at + own_unit.map_or(0, |u| u.len) + bare_multiplier.map_or(0, char_len);
     let joiner = longest_at(chars, joiner_at, RANGE_JOINERS)?;
     let second = joiner_at + char_len(joiner);
     if quoted.get(second).copied().unwrap_or(true) {
@@ -360,7 +366,9 @@ fn range_end(
         return None;
     }
     let unit = unit_at(chars, second + len)?;
-    if own_unit.is_some_and(|u| u.unit != unit.unit) {
+    if own_unit.is_some_and(|u| u.unit != unit.unit)
+        || bare_multiplier.is_some_and(|m| !unit.unit.starts_with(m))
+    {
         return None;
     }
     let end = second + len + unit.len;
@@ -414,10 +422,28 @@ fn preceding_subject(
     floor: usize,
 ) -> Option<(usize, usize)> {
     let mut s = lead;
+    // Brackets closed between here and the quantity, read back to front.
+    let mut closed = 0usize;
     while s > floor {
         let k = s - 1;
         let open = !quoted.get(k).copied().unwrap_or(false);
-        if open && (is_break(chars[k]) || is_enumeration_deng(chars, k)) {
+        // A bracket still open at the quantity starts an aside: (其中高中1所)
+        // counts 高中, while 细颗粒物(PM2.5)平均浓度 and 新(改)建 stay whole.
+        let aside = match chars[k] {
+            ')' | '\u{FF09}' | ']' | '\u{3011}' => {
+                closed += 1;
+                false
+            }
+            '(' | '\u{FF08}' | '[' | '\u{3010}' => match closed.checked_sub(1) {
+                Some(left) => {
+                    closed = left;
+                    false
+                }
+                None => true,
+            },
+            _ => false,
+        };
+        if open && (is_break(chars[k]) || is_enumeration_deng(chars, k) || aside) {
             break;
         }
         s = k;
@@ -663,6 +689,10 @@ mod tests {
         assert_eq!(ranges("投资3-5亿元。"), ["3–5 亿元"]);
         assert_eq!(spans("投资3-5亿元。"), ["投资3-5亿元=投资"]);
         assert_eq!(ranges("增长5%—6%左右。"), ["5–6 % 左右"]);
+        // The multiplier may be written on both numbers.
+        assert_eq!(spans("投资3亿至5亿元。"), ["投资3亿至5亿元=投资"]);
+        assert_eq!(ranges("每人补贴30万—50万元。"), ["30–50 万元"]);
+        assert_eq!(ranges("投资3万至5亿元。"), ["5 亿元"], "not one unit");
         // No range: units differ, the second number is smaller, or a year span.
         assert_eq!(ranges("新增3个-5家。"), ["3 个", "5 家"]);
         assert_eq!(ranges("增长5%-3%。"), ["5 %", "3 %"]);
@@ -734,6 +764,16 @@ mod tests {
             extract_targets(&s).into_iter().map(|t| t.subject).collect();
         let last = Some("市重点项目投资".to_string());
         assert_eq!(subjects, [last.clone(), last], "the list is no subject");
+    }
+
+    #[test]
+    fn a_bracket_open_at_the_quantity_starts_its_subject() {
+        assert_eq!(spans("新建学校3所(其中高中1所)。")[1], "1所=高中");
+        let s = "细颗粒物(PM2.5)平均浓度控制在35微克/立方米以内。";
+        assert_eq!(
+            spans(s),
+            ["控制在35微克/立方米以内=细颗粒物(PM2.5)平均浓度"]
+        );
     }
 
     #[test]
