@@ -111,6 +111,12 @@ fn assert_every_sentence_is_kept<'a>(plan: &'a Plan, text: &str) -> usize {
     }
     if let Some(p) = lines.iter().position(|l| *l == plan.title) {
         cite(p + 1, true, plan.title.as_str());
+    } else if let Some(p) = lines
+        .iter()
+        .position(|l| !l.is_empty() && plan.title.starts_with(l.as_str()))
+    {
+        // A title split over two lines.
+        cite(p + 1, false, plan.title.as_str());
     }
     for area in &plan.areas {
         // A report with no headings has one area, titled by the plan.
@@ -610,6 +616,7 @@ const FIXTURES: &[&str] = &[
     "audit-national.txt",
     "audit-paste-2026.txt",
     "audit-points.txt",
+    "audit-prefecture.txt",
 ];
 
 proptest! {
@@ -1048,5 +1055,42 @@ fn a_key_points_page_with_bare_parts_and_points_as_siblings() {
     assert_eq!(
         assert_every_sentence_is_kept(&plan, &source("audit-points.txt")),
         20
+    );
+}
+
+#[test]
+fn a_title_over_two_lines_and_an_outlook_part_between_plan_parts() {
+    let plan = fixture("audit-prefecture.txt");
+    assert_eq!(plan.title, "云岭州政府工作报告");
+    assert_eq!(plan.year, Some(2026), "from the meeting line in brackets");
+    let intro: Vec<usize> = plan.intro.iter().map(|p| p.line).collect();
+    assert_eq!(intro, [3, 4, 5, 6]);
+    assert_eq!(
+        areas(&plan),
+        [
+            "review | 一、2025年工作回顾 | 2025年工作回顾",
+            "plan | 二、2026年工作总体要求和主要目标 | 2026年工作总体要求和主要目标",
+            "outlook | 三、“十五五”时期主要目标任务 | “十五五”时期主要目标任务",
+            "plan | 四、2026年重点工作 | 做强特色产业",
+            "plan | 五、加强政府自身建设 | 加强政府自身建设",
+        ]
+    );
+    assert_eq!(
+        plan_targets(&plan),
+        ["10: 5.5 % 左右", "10: 5.5 %", "10: 7 %", "14: 5 万亩"]
+    );
+    assert_eq!(plan.closing.len(), 1);
+    assert_eq!(
+        assert_every_sentence_is_kept(&plan, &source("audit-prefecture.txt")),
+        16
+    );
+    let (_, explained, _) =
+        common::run(&["import", "--explain", "tests/fixtures/audit-prefecture.txt"]);
+    assert!(
+        explained
+            .lines()
+            .nth(2)
+            .is_some_and(|l| l.contains("title") && l.contains("split-title")),
+        "{explained}"
     );
 }

@@ -396,7 +396,7 @@ impl Builder {
             LineRole::Part => self.rekind_part(),
             _ => None,
         };
-        self.explain(c.line, role, &["split-heading"]);
+        self.explain(c.line, role, &[c.rule]);
         if let (Some(e), Some(kind)) = (self.out.explanations.last_mut(), kind) {
             e.kind = Some(kind);
         }

@@ -316,7 +316,7 @@ fn title_block(lines: &mut [Classified]) {
     let mut previous: Option<Role> = None;
     let mut first = true;
     for k in 0..lines.len() {
-        if lines[k].role == Role::Aside {
+        if lines[k].role == Role::Aside || lines[k].rule == "split-title" {
             continue;
         }
         let text = lines[k].text;
@@ -346,10 +346,30 @@ fn title_block(lines: &mut [Classified]) {
                 lines[k].role = role;
                 lines[k].rule = rule;
                 previous = Some(role);
+                if role == Role::Title {
+                    split_title(lines, k);
+                }
             }
             None if is_structure(lines[k].role) => return,
             None => previous = Some(lines[k].role),
         }
+    }
+}
+
+/// A title over two lines, the place on the first and the report on the
+/// second (云岭州 / 政府工作报告): the second line goes on in the title.
+fn split_title(lines: &mut [Classified], k: usize) {
+    let names_report = |text: &str| REPORT_WORDS.iter().any(|w| text.contains(w));
+    if names_report(lines[k].text) {
+        return;
+    }
+    if let Some(j) = next_content_index(lines, k)
+        && matches!(lines[j].role, Role::Heading { .. })
+        && names_report(lines[j].text)
+        && char_len(lines[k].text) + char_len(lines[j].text) <= TITLE_BLOCK_MAX_CHARS
+    {
+        lines[j].role = Role::HeadingContinued;
+        lines[j].rule = "split-title";
     }
 }
 
