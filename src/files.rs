@@ -157,7 +157,7 @@ pub fn write_atomic(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut temp = builder.tempfile_in(dir)?;
+    let mut temp = builder.tempfile_in(dir).map_err(os_error)?;
     if let Some(meta) = &existing {
         temp.as_file().set_permissions(meta.permissions())?;
     }
@@ -169,6 +169,18 @@ pub fn write_atomic(
     temp.as_file().sync_all()?;
     temp.persist(&path).map_err(|e| e.error)?;
     sync_dir(dir)
+}
+
+/// tempfile's error names its temporary file (`… at path "/dir/.plan-
+/// explorer-1t0OCI.tmp"`), which the user never named: keep the operating
+/// system's words, as the caller names the file the user gave. (The inner
+/// error is private to tempfile, so its text is cut.)
+fn os_error(error: io::Error) -> io::Error {
+    let text = error.to_string();
+    match text.split_once(" at path ") {
+        Some((os, _)) => io::Error::new(error.kind(), os.to_string()),
+        None => error,
+    }
 }
 
 /// Follows symbolic links to the path they end at; a link to a file that

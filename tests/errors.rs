@@ -195,6 +195,55 @@ fn files_over_the_size_limit_are_refused_without_being_read() {
 }
 
 #[test]
+fn import_dash_reads_the_report_from_stdin_within_the_limit() {
+    let report = std::fs::read("tests/fixtures/full-report.txt").unwrap();
+    let out = common::bin()
+        .args(["import", "-"])
+        .write_stdin(report)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(plan["source"], "stdin");
+    assert_eq!(plan["title"], "政府工作报告");
+    let plan_json = std::fs::read(common::embedded_plan()).unwrap();
+    let out = common::bin()
+        .args(["import", "-"])
+        .write_stdin(plan_json)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.contains("stdin holds a plan file"), "{stderr}");
+    let out = common::bin()
+        .args(["--max-size", "1K", "import", "-"])
+        .write_stdin(vec![b'x'; 4096])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr
+            .starts_with("plan-explorer: cannot read report stdin: larger than the limit of 1 KiB"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn import_o_into_a_missing_folder_names_the_file_given_not_a_temporary_one() {
+    let missing = scratch("no-such-folder").join("plan.json");
+    let missing = missing.to_str().unwrap();
+    assert_error(
+        &["import", "tests/fixtures/full-report.txt", "-o", missing],
+        &[&format!(
+            "cannot write {missing}: No such file or directory"
+        )],
+    );
+    let (_, _, stderr) = run(&["import", "tests/fixtures/full-report.txt", "-o", missing]);
+    assert!(!stderr.contains(".tmp"), "{stderr}");
+}
+
+#[test]
 fn import_o_never_names_the_report_and_dash_is_stdout() {
     let report = write("self.txt", "城市更新\n改造小区。新建公园5个。\n".as_bytes());
     let before = std::fs::read(&report).unwrap();

@@ -76,7 +76,8 @@ pub enum Command {
         after_help = "Examples:\n  plan-explorer import seeds/luzhou-2026-work-report.txt -o data/luzhou-2026.json\n  plan-explorer import report-2027.txt --save --name lincheng-2027"
     )]
     Import {
-        /// The report: a text file in UTF-8, UTF-16 with a byte order mark, or GB18030 (GBK).
+        /// The report: a text file in UTF-8, UTF-16 with a byte order mark, or GB18030 (GBK);
+        /// `-` reads it from stdin.
         report: PathBuf,
         /// Write the plan here instead of to stdout (`-` is stdout). The file
         /// is replaced whole or not at all, and never the report itself.

@@ -14,6 +14,10 @@ pub enum ImportError {
         "{path} is a plan file (JSON), not a report's text: open it with `--plan {path}` instead"
     )]
     PlanGiven { path: String },
+    #[error(
+        "stdin holds a plan file (JSON), not a report's text: save it to a file and open it with `--plan FILE`"
+    )]
+    PlanOnStdin,
     #[error("{path}:{line}:{column}: the report is not valid UTF-8")]
     NotUtf8 {
         path: String,
@@ -46,6 +50,7 @@ impl ImportError {
         match self {
             ImportError::Read { source, .. } => ImportError::Read { path, source },
             ImportError::PlanGiven { .. } => ImportError::PlanGiven { path },
+            ImportError::PlanOnStdin => ImportError::PlanOnStdin,
             ImportError::NotUtf8 { line, column, .. } => {
                 ImportError::NotUtf8 { path, line, column }
             }

@@ -28,7 +28,7 @@ pub use kinds::YEARS;
 
 use super::error::ImportError;
 use super::model::Plan;
-use crate::files::{DEFAULT_MAX_SIZE, read_limited};
+use crate::files::{DEFAULT_MAX_SIZE, read_limited, read_to_limit};
 
 /// Choices the user makes on import.
 #[derive(Debug, Clone)]
@@ -82,11 +82,35 @@ pub fn import_file_limited(path: &Path, max_size: u64) -> Result<Plan, ImportErr
 /// errors name the file. A plan file given by mistake is refused, not
 /// imported.
 pub fn import_file_with(path: &Path, options: &Options) -> Result<Imported, ImportError> {
+    if path == Path::new(STDIN) {
+        let bytes =
+            read_to_limit(std::io::stdin().lock(), options.max_size, 0).map_err(|source| {
+                ImportError::Read {
+                    path: STDIN_NAME.to_string(),
+                    source,
+                }
+            })?;
+        if super::load::looks_like_plan(&bytes) {
+            return Err(ImportError::PlanOnStdin);
+        }
+        return import_read(&bytes, Path::new(STDIN_NAME), options);
+    }
     let bytes = read_limited(path, options.max_size).map_err(|source| ImportError::Read {
         path: path.display().to_string(),
         source,
     })?;
-    if super::load::looks_like_plan(&bytes) {
+    import_read(&bytes, path, options)
+}
+
+/// The report path that stands for stdin, as `-o -` does for stdout.
+const STDIN: &str = "-";
+
+/// What a report read from stdin is called: its source and, with no title,
+/// its title.
+const STDIN_NAME: &str = "stdin";
+
+fn import_read(bytes: &[u8], path: &Path, options: &Options) -> Result<Imported, ImportError> {
+    if super::load::looks_like_plan(bytes) {
         return Err(ImportError::PlanGiven {
             path: path.display().to_string(),
         });
@@ -95,7 +119,7 @@ pub fn import_file_with(path: &Path, options: &Options) -> Result<Imported, Impo
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    import_bytes_with(&bytes, &name, options).map_err(|e| e.with_path(&path.display().to_string()))
+    import_bytes_with(bytes, &name, options).map_err(|e| e.with_path(&path.display().to_string()))
 }
 
 /// Imports report bytes: UTF-8, UTF-16 with a byte order mark, or GB18030.
