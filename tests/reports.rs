@@ -1094,3 +1094,29 @@ fn a_title_over_two_lines_and_an_outlook_part_between_plan_parts() {
         "{explained}"
     );
 }
+
+#[test]
+fn the_targets_table_lines_up_long_units_and_qualifiers() {
+    let plan = common::scratch("county.json");
+    let plan = plan.to_str().unwrap();
+    let (status, _, _) = common::run(&["import", "tests/fixtures/audit-county.txt", "-o", plan]);
+    assert_eq!(status, 0);
+    let (status, stdout, _) = common::run(&["--plan", plan, "targets"]);
+    assert_eq!(status, 0);
+    let subjects: Vec<String> = fixture("audit-county.txt")
+        .targets()
+        .filter(|(_, c, _)| c.line >= 11)
+        .map(|(_, _, t)| t.subject.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(stdout.lines().count(), subjects.len(), "{stdout}");
+    // Every subject starts at the same column, after 微克/立方米 and 力争突破.
+    let columns: Vec<usize> = stdout
+        .lines()
+        .zip(&subjects)
+        .map(|(line, subject)| {
+            let before = line.strip_suffix(subject.as_str()).expect(line);
+            plan_explorer::width::str_width(before)
+        })
+        .collect();
+    assert!(columns.iter().all(|&c| c == columns[0]), "{stdout}");
+}

@@ -153,6 +153,19 @@ fn csv(rows: &[&Row], excel: bool, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn table(rows: &[&Row], style: Style, out: &mut dyn Write) -> io::Result<()> {
+    // Columns as wide as their widest cell (微克/立方米, 力争突破), at least
+    // as wide as the usual ones, so that the subjects line up.
+    let widest = |cell: &dyn Fn(&Row) -> String, least: usize| {
+        rows.iter()
+            .map(|row| str_width(&cell(row)))
+            .fold(least, usize::max)
+    };
+    let unit = |row: &Row| printable(&row.target.unit).into_owned();
+    let qualifier =
+        |row: &Row| printable(row.target.qualifier.as_deref().unwrap_or("-")).into_owned();
+    let value = |row: &Row| row.target.value_text();
+    let (unit_width, qualifier_width) = (widest(&unit, 4), widest(&qualifier, 6));
+    let value_width = widest(&value, 8);
     for row in rows {
         let t = row.target;
         let label = row
@@ -161,12 +174,12 @@ fn table(rows: &[&Row], style: Style, out: &mut dyn Write) -> io::Result<()> {
             .map(|l| format!("  [{l}]"))
             .unwrap_or_default();
         let text = format!(
-            "{:<8} {:>4}  {:>8} {} {} {}{label}",
+            "{:<8} {:>4}  {:>value_width$} {} {} {}{label}",
             row.commitment.id,
             row.commitment.line,
-            t.value_text(),
-            pad(&printable(&t.unit), 4),
-            pad(&printable(t.qualifier.as_deref().unwrap_or("-")), 6),
+            value(row),
+            pad(&unit(row), unit_width),
+            pad(&qualifier(row), qualifier_width),
             printable(t.subject.as_deref().unwrap_or("-"))
         );
         line(out, style, &text)?;
