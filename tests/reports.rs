@@ -1120,3 +1120,43 @@ fn the_targets_table_lines_up_long_units_and_qualifiers() {
         .collect();
     assert!(columns.iter().all(|&c| c == columns[0]), "{stdout}");
 }
+
+/// The cells of a Markdown table row, split as GFM splits them: at each
+/// pipe not escaped by a backslash.
+fn markdown_cells(row: &str) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut chars = row.trim().trim_matches('|').chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                cells.last_mut().unwrap().push(c);
+                cells.last_mut().unwrap().extend(chars.next());
+            }
+            '|' => cells.push(String::new()),
+            c => cells.last_mut().unwrap().push(c),
+        }
+    }
+    cells
+}
+
+#[test]
+fn markdown_export_escapes_backslashes_pipes_and_html_of_a_plan() {
+    let text = std::fs::read_to_string(common::embedded_plan()).unwrap();
+    let mut plan: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let commitment = &mut plan["areas"][1]["tasks"][0]["commitments"][0];
+    commitment["text"] = "甲<script>alert(1)</script>乙".into();
+    commitment["targets"][0]["subject"] = "a\\|b".into();
+    let path = common::scratch("markdown-marks.json");
+    std::fs::write(&path, serde_json::to_vec(&plan).unwrap()).unwrap();
+    let (status, stdout, _) =
+        common::run(&["--plan", path.to_str().unwrap(), "export", "--format", "md"]);
+    assert_eq!(status, 0);
+    assert!(!stdout.contains("<script>"), "{stdout}");
+    let row = stdout
+        .lines()
+        .find(|l| l.starts_with("| 2.1.1 | 2100 "))
+        .expect("the row of 2100亿元");
+    let cells = markdown_cells(row);
+    assert_eq!(cells.len(), 5, "{row}");
+    assert_eq!(cells[4].trim(), "a\\\\\\|b", "{row}");
+}

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::escape::{csv_cell, printable};
+use super::escape::{csv_cell, printable, push_printable};
 use crate::plan::{Plan, Target};
 
 fn value_text(value: f64) -> String {
@@ -74,10 +74,25 @@ fn target_fields(t: &Target, excel: bool) -> [String; TARGET_COLUMNS.len()] {
     ]
 }
 
-/// Escapes the characters that Markdown tables and emphasis would eat, and
-/// the control characters that would break a line or reach a terminal.
+/// Characters Markdown would read as syntax: a backslash that would escape
+/// the next one (a\\|b ends a table cell), table pipes, emphasis, code,
+/// the opening of a link and inline HTML (<script>).
+const MARKDOWN_MARKS: &[char] = &['\\', '|', '*', '_', '`', '<', '>', '['];
+
+/// Escapes the characters that Markdown would read as syntax, and the
+/// control characters that would break a line or reach a terminal (their
+/// escapes, such as \x1b, read as text in Markdown as they are).
 fn md(text: &str) -> String {
-    printable(text).replace('|', "\\|").replace('*', "\\*")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if MARKDOWN_MARKS.contains(&c) {
+            out.push('\\');
+            out.push(c);
+        } else {
+            push_printable(&mut out, c);
+        }
+    }
+    out
 }
 
 /// A readable document: a heading per area and task, commitments as a list,
