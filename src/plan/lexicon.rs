@@ -286,14 +286,50 @@ pub(crate) fn numeral_run(chars: &[char], pos: usize) -> usize {
         .count()
 }
 
-/// An enumerating opener such as 一是 or 二要, which reads as 'first, …'.
+/// An enumerating opener such as 一是 or 二要, which reads as 'first, …', or
+/// a list number inside a line: (1), （2）, 3., 4、, ⑤.
 pub(crate) fn enumerator_len(chars: &[char], pos: usize) -> usize {
     let numerals = numeral_run(chars, pos);
     let marker = chars.get(pos + numerals);
     if (1..=3).contains(&numerals) && matches!(marker, Some('是' | '要')) {
-        numerals + 1
-    } else {
-        0
+        return numerals + 1;
+    }
+    list_number_len(chars, pos)
+}
+
+/// At most this many digits number a list item; more is a quantity.
+const LIST_NUMBER_MAX_DIGITS: usize = 2;
+
+fn list_number_len(chars: &[char], pos: usize) -> usize {
+    let digits_at = |i: usize| {
+        chars
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| is_digit(**c))
+            .count()
+    };
+    match chars.get(pos) {
+        Some(c) if ('\u{2460}'..='\u{2473}').contains(c) => 1,
+        Some('(' | '\u{FF08}') => {
+            let n = digits_at(pos + 1);
+            let closes = matches!(chars.get(pos + 1 + n), Some(')' | '\u{FF09}'));
+            if (1..=LIST_NUMBER_MAX_DIGITS).contains(&n) && closes {
+                n + 2
+            } else {
+                0
+            }
+        }
+        _ => {
+            let n = digits_at(pos);
+            let mark = matches!(chars.get(pos + n), Some('.' | '、' | '\u{FF0E}'));
+            let then_text = chars.get(pos + n + 1).is_some_and(|c| !is_digit(*c));
+            if (1..=LIST_NUMBER_MAX_DIGITS).contains(&n) && mark && then_text {
+                n + 1
+            } else {
+                0
+            }
+        }
     }
 }
 

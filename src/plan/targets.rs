@@ -767,6 +767,20 @@ mod tests {
     }
 
     #[test]
+    fn a_list_number_inside_a_line_is_no_part_of_a_subject() {
+        for s in [
+            "重点做好:(1)新建学校3所;(2)改造小区5个。",
+            "重点做好:1.新建学校3所;2.改造小区5个。",
+            "①新建学校3所;②改造小区5个。",
+            "（1）新建学校3所;（2）改造小区5个。",
+        ] {
+            assert_eq!(spans(s), ["3所=学校", "5个=小区"], "{s}");
+        }
+        // 1.5 is a number, not list item 1.
+        assert_eq!(spans("新增1.5万亩。"), ["1.5万亩=-"]);
+    }
+
+    #[test]
     fn a_bracket_open_at_the_quantity_starts_its_subject() {
         assert_eq!(spans("新建学校3所(其中高中1所)。")[1], "1所=高中");
         let s = "细颗粒物(PM2.5)平均浓度控制在35微克/立方米以内。";
