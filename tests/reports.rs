@@ -1160,3 +1160,19 @@ fn markdown_export_escapes_backslashes_pipes_and_html_of_a_plan() {
     assert_eq!(cells.len(), 5, "{row}");
     assert_eq!(cells[4].trim(), "a\\\\\\|b", "{row}");
 }
+
+#[test]
+fn a_report_of_page_furniture_only_says_its_plan_has_no_areas() {
+    let path = common::write("furniture.txt", "来源:某某日报\n责任编辑:某某\n".as_bytes());
+    let (status, stdout, stderr) = common::run(&["import", path.to_str().unwrap()]);
+    assert_eq!(status, 0);
+    let plan: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(plan["areas"].as_array().map(Vec::len), Some(0));
+    assert_eq!(plan["asides"].as_array().map(Vec::len), Some(2), "kept");
+    assert!(
+        stderr.contains("furniture.txt: the report has no paragraphs")
+            && stderr.contains("the plan has no areas")
+            && !stderr.contains("make one area"),
+        "{stderr}"
+    );
+}

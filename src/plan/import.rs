@@ -172,7 +172,11 @@ pub fn import_text_with(
     let built = build::build(&classified, year, &stem);
     drop(classified);
     let mut notes = Vec::new();
-    if built.no_headings {
+    if built.areas.is_empty() && built.no_headings {
+        notes.push(format!(
+            "{source}: the report has no paragraphs, only a title block, a closing or page furniture; the plan has no areas"
+        ));
+    } else if built.no_headings {
         let reviews = built
             .areas
             .iter()
