@@ -227,3 +227,37 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn bars_whole_tokens_and_rare_readings_on_the_embedded_plan() {
+    let index = index();
+    // fzf's `|`: either project, and nothing with neither.
+    let hits = index.search("仙鹤纸业 | 泸古高速", None);
+    assert!(
+        hits.iter()
+            .all(|h| h.text.contains("仙鹤纸业") || h.text.contains("泸古高速"))
+    );
+    for name in ["仙鹤纸业", "泸古高速"] {
+        assert!(
+            hits.iter()
+                .any(|h| h.kind == ItemKind::Project && h.text == name),
+            "{name}"
+        );
+    }
+    // `lu gu` is two whole syllables: 泸古 first, and 果 (read guo, and
+    // rarely luo) never lit, so 巩固…成果 is no hit.
+    let hits = index.search("lu gu", None);
+    assert_eq!(matched_text(&hits[0]), "泸古");
+    assert!(hits.iter().all(|h| !matched_text(h).contains('果')));
+    assert!(hits.iter().all(|h| !h.text.starts_with("巩固拓展")));
+    // heng: 恒 and 衡, read heng first, before 行, read xing first.
+    let lit: Vec<String> = index
+        .search("heng", None)
+        .iter()
+        .map(matched_text)
+        .collect();
+    let rare = lit.iter().position(|m| m == "行");
+    let common = lit.iter().rposition(|m| m == "恒" || m == "衡");
+    assert!(rare.is_some() && common.is_some(), "{lit:?}");
+    assert!(common < rare, "{lit:?}");
+}

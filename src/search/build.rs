@@ -1,5 +1,5 @@
-//! Building an index document by document: from a plan in memory, or from a
-//! plan file while it is still being parsed.
+//! Building an index's texts and corpus document by document: from a plan
+//! in memory, or from a plan file while it is still being parsed.
 //!
 //! An index built from a file keeps the file's bytes and points into them:
 //! a title or sentence that the JSON spells without escapes is the very
@@ -7,45 +7,15 @@
 
 use std::sync::{Arc, mpsc};
 
-use super::SearchIndex;
 use super::corpus::{Corpus, room};
 use super::texts::{Doc, Outline, Span, Texts};
-use crate::plan::load::{parse_plan, validate_items};
+use crate::plan::load::validate_items;
 use crate::plan::outline::area_items;
 use crate::plan::stream::{StreamedArea, stream_areas};
-use crate::plan::{Item, ItemKind, LoadError, Plan};
-
-/// Indexes plan JSON (`name` is for error messages) with two threads: one
-/// parses and hands each area to the other, which checks and indexes it, so
-/// the index is ready soon after the parse ends. The index keeps `source`
-/// and points into it. Accepts and rejects exactly what
-/// [`parse_plan`] does: on any doubt it runs `parse_plan`, which explains
-/// the fault, and indexes its plan.
-pub fn from_plan_json(source: Vec<u8>, name: &str) -> Result<SearchIndex, LoadError> {
-    if let Some(builder) = stream_index(&source) {
-        match builder.finish(source) {
-            Ok(index) => return Ok(index),
-            Err(source) => return from_plan(&source, name),
-        }
-    }
-    from_plan(&source, name)
-}
-
-/// Loads plan JSON and indexes it, for the app: the index shares the plan
-/// and copies none of its texts. The same checks and errors as
-/// [`parse_plan`].
-pub fn load_with_index(source: Vec<u8>, name: &str) -> Result<(Arc<Plan>, SearchIndex), LoadError> {
-    let plan = Arc::new(parse_plan(&source, name)?);
-    drop(source);
-    Ok((Arc::clone(&plan), SearchIndex::shared(plan)))
-}
-
-fn from_plan(source: &[u8], name: &str) -> Result<SearchIndex, LoadError> {
-    parse_plan(source, name).map(|plan| SearchIndex::new(&plan))
-}
+use crate::plan::{Item, ItemKind, Plan};
 
 /// The streamed index of `source`, or None when anything is amiss.
-fn stream_index(source: &[u8]) -> Option<IndexBuilder> {
+pub(crate) fn stream_index(source: &[u8]) -> Option<IndexBuilder> {
     // Checked whole, with SIMD, rather than string by string as serde_json
     // checks a byte slice: a sixth of the parse.
     let text = simdutf8::basic::from_utf8(source).ok()?;
@@ -190,44 +160,46 @@ impl IndexBuilder {
     }
 
     /// The index of a [`copying`](Self::copying) builder.
-    pub(crate) fn finish_copied(self) -> SearchIndex {
+    pub(crate) fn finish_copied(self) -> (Texts, Corpus) {
         self.finish_with(Vec::new())
     }
 
     /// The index of a [`shared`](Self::shared) builder, reading its texts
     /// from `plan`, which must be the plan whose items it was given.
-    pub(crate) fn finish_shared(self, plan: Arc<Plan>) -> SearchIndex {
+    pub(crate) fn finish_shared(self, plan: Arc<Plan>) -> (Texts, Corpus) {
         let texts = Texts::Plan {
             plan,
             outline: self.outline,
         };
-        SearchIndex::assemble(texts, Arc::new(self.corpus.built()))
+        (texts, self.corpus.built())
     }
 
     /// The index of a [`borrowing`](Self::borrowing) builder, keeping
     /// `source`; hands `source` back when it is not the bytes the builder
     /// was made for.
-    pub(crate) fn finish(self, source: Vec<u8>) -> Result<SearchIndex, Vec<u8>> {
+    pub(crate) fn finish(self, source: Vec<u8>) -> Result<(Texts, Corpus), Vec<u8>> {
         if source.as_ptr() as usize != self.base || source.len() != self.len {
             return Err(source);
         }
         Ok(self.finish_with(source))
     }
 
-    fn finish_with(self, source: Vec<u8>) -> SearchIndex {
+    fn finish_with(self, source: Vec<u8>) -> (Texts, Corpus) {
         let texts = Texts::Spans {
             source,
             copied: self.copied,
             spans: self.spans.unwrap_or_default(),
         };
-        SearchIndex::assemble(texts, Arc::new(self.corpus.built()))
+        (texts, self.corpus.built())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::load::parse_plan;
     use crate::plan::{ItemKind, ItemRef};
+    use crate::search::{SearchIndex, from_plan_json, load_with_index};
 
     type Owned = (ItemRef, ItemKind, String, String, usize);
 

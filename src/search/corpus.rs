@@ -14,11 +14,6 @@ pub(crate) type Bloom = [u64; 2];
 /// hashed pairs of initials (see `pinyin::bigram_bit`).
 pub(crate) type PinyinBloom = [u64; 4];
 
-/// Stands before a scoring window so the fuzzy matcher sees neither the start
-/// of a string (which it rewards) nor a real neighbour it could match.
-/// Queries never contain it: [`normalize`] maps it away.
-pub(crate) const PLACEHOLDER: char = '\u{FFFF}';
-
 /// Case-folds a char for matching: ASCII and other letters to lower case,
 /// full-width ASCII forms to ASCII, ü to v (as pinyin keyboards type it).
 /// Always one char in, one char out.
@@ -36,7 +31,6 @@ pub(crate) fn normalize(c: char) -> char {
     match c {
         'ü' | 'Ü' => return 'v',
         '\u{3000}' => return ' ',
-        PLACEHOLDER => return '\u{FFFD}',
         _ => {}
     }
     let mut lower = c.to_lowercase();
@@ -320,7 +314,6 @@ mod tests {
         assert_eq!(normalize('ü'), 'v');
         assert_eq!(normalize('泸'), '泸');
         assert_eq!(normalize('Σ'), 'σ');
-        assert_eq!(normalize(PLACEHOLDER), '\u{FFFD}');
     }
 
     #[test]

@@ -1,77 +1,113 @@
-//! Aligning a token sequence with a document's characters, and scoring it.
-//!
-//! An alignment puts token k on character p_k with p_0 < p_1 < … and at most
-//! `max_gap` characters skipped between neighbours. Of all alignments the
-//! matcher picks the one that skips fewest characters, then has fewest gaps,
-//! then starts earliest: a sparse dynamic programme over the rows of tokens,
-//! O(tokens × candidate positions × (max_gap + 1)) per document.
+//! Scoring a term's match by fuzzy-matcher's SkimMatcherV2: every match, of
+//! characters or of pinyin, scores what SkimMatcherV2 gives the matched
+//! characters in their place in the text (with the character before them,
+//! whose kind its bonuses look at). The aligner (`align`) says where a
+//! term can match; of those places the best-scoring one counts.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::skim::{SkimMatcherV2, SkimScoreConfig};
 
-use super::corpus::{Corpus, Id, PLACEHOLDER};
-use super::query::{Alt, Tok};
+use super::align::{Aligner, Found, each_occurrence, span};
+use super::corpus::{Corpus, Id};
+use super::query::{Alt, Query, Tok};
 
-/// What a match scores per matched character, and for each matched
-/// character that directly follows the previous one: the fuzzy matcher's
-/// own figures for CJK text, used alike for pinyin matches so that the two
-/// kinds of match compare.
-const SCORE_MATCH: i64 = 16;
-const BONUS_CONSECUTIVE: i64 = 4;
-/// The fuzzy matcher's cost of opening a gap (it adds 1 per skipped char).
-const GAP_OPEN: i64 = 3;
-
-/// Extra cost of each gap, on top of the fuzzy matcher's: larger than the
-/// largest location adjustment (see `rank::location`), so a contiguous match
-/// always outranks a scattered one of the same term, wherever each sits.
+/// What opening a gap costs on top of the fuzzy matcher's own figure (3,
+/// and 1 per skipped character): more than the bonus a term of up to five
+/// characters can gain from its place, so a contiguous match outranks a
+/// scattered one of the same term wherever each sits, unless the scattered
+/// one runs five characters unbroken from the start of its text.
 pub const GAP_PENALTY: i64 = 56;
 
-/// The chosen alignment of one alternative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Align {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) gaps: u32,
-    pub(crate) skipped: u32,
+/// The matcher that scores every match, of characters or of pinyin:
+/// SkimMatcherV2 with its own figures but for [`GAP_PENALTY`].
+fn skim() -> SkimMatcherV2 {
+    let figures = SkimScoreConfig::default();
+    let penalty = i32::try_from(GAP_PENALTY).unwrap_or(i32::MAX / 2);
+    SkimMatcherV2::default()
+        .ignore_case()
+        .score_config(SkimScoreConfig {
+            gap_start: figures.gap_start - penalty,
+            ..figures
+        })
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Entry {
-    pos: u32,
-    skipped: u32,
-    gaps: u32,
-    start: u32,
-    parent: u32,
+/// What a character matched through a later reading than its first costs:
+/// half what the fuzzy matcher scores a matched character, so 行 read heng
+/// ranks below 衡, all else equal, but a better place still counts.
+pub(crate) fn rare_reading_cost() -> i64 {
+    i64::from(SkimScoreConfig::default().score_match / 2)
 }
 
-impl Entry {
-    fn key(&self) -> (u32, u32, u32) {
-        (self.skipped, self.gaps, self.start)
+/// The fuzzy matcher and the buffers one thread reuses across documents.
+pub(crate) struct Scratch {
+    skim: SkimMatcherV2,
+    pub(crate) aligner: Aligner,
+    /// The text the fuzzy matcher scores, and the pattern of a pinyin match.
+    window: String,
+    pattern: String,
+    /// What the char before the window is worth, and the window's ids.
+    key: Vec<u32>,
+    /// Positions of the last match found with positions wanted.
+    pub(crate) positions: Vec<usize>,
+    /// The fuzzy matcher's score per alternative, worth of the char before
+    /// the window and window of char ids: within one query the same few
+    /// windows recur
+    /// across thousands of documents (a contiguous match's window is the
+    /// matched text itself).
+    skim_cache: Vec<(usize, WindowScores)>,
+    /// The same for windows of one or two chars, by alternative, worth and
+    /// ids.
+    short_scores: ShortScores,
+    /// Per char id (and last, for no char), what the fuzzy matcher scores a
+    /// character standing after it: how good a place it makes for a match
+    /// to start. Measured on demand; i32::MIN when not yet.
+    after: Vec<i32>,
+}
+
+impl Default for Scratch {
+    fn default() -> Scratch {
+        Scratch {
+            skim: skim(),
+            aligner: Aligner::default(),
+            window: String::new(),
+            pattern: String::new(),
+            key: Vec::new(),
+            positions: Vec::new(),
+            skim_cache: Vec::new(),
+            short_scores: ShortScores::default(),
+            after: Vec::new(),
+        }
     }
 }
 
-/// Buffers reused across documents by one thread.
-#[derive(Default)]
-pub(crate) struct Scratch {
-    rows: Vec<Vec<Entry>>,
-    window: String,
-    /// The char ids of the window being scored.
-    key: Vec<u32>,
-    /// Positions of the last alignment made with `want_positions`.
-    pub(crate) positions: Vec<usize>,
-    /// The fuzzy matcher's score per (pattern, window of char ids): within
-    /// one query the same few windows recur across thousands of documents
-    /// (a contiguous match's window is the matched text itself).
-    skim_cache: Vec<(usize, WindowScores)>,
+/// The first and last places of a match.
+#[derive(Debug, Clone, Copy)]
+struct Align {
+    start: usize,
+    end: usize,
 }
 
-/// Windows remembered per thread, query and term, at most.
+impl Found {
+    fn align(self) -> Align {
+        Align {
+            start: self.start,
+            end: self.end,
+        }
+    }
+}
+
+/// Stands for a character after a context, when measuring what the context
+/// is worth: a noncharacter, so no text has it.
+const PROBE: char = '\u{FDD0}';
+
+/// Windows remembered per thread, query and alternative, at most.
 const SKIM_CACHE_MAX: usize = 4096;
 
 type WindowScores = HashMap<Vec<u32>, i64, BuildHasherDefault<FxHasher>>;
+type ShortScores = HashMap<(usize, i32, u32, u32), i64, BuildHasherDefault<FxHasher>>;
 
 /// The multiply-rotate hash of rustc's FxHasher: the keys are a few small
 /// integers hashed once per matching document, where SipHash showed up in
@@ -105,259 +141,243 @@ impl Hasher for FxHasher {
     }
 }
 
-#[inline]
-fn matches(tok: Tok, id: u32, sets: &[Vec<u64>]) -> bool {
-    match tok {
-        Tok::Char(c) => c == id,
-        Tok::Set(s) => sets
-            .get(s as usize)
-            .and_then(|words| words.get((id >> 6) as usize))
-            .is_some_and(|w| (w >> (id & 63)) & 1 == 1),
-    }
-}
-
-/// The best alignment of `alt` in `ids`, if any; with `want_positions` its
-/// positions are left in `scratch.positions`.
-pub(crate) fn align<I: Id>(
+/// The best-scoring match of `alt` in `ids`, for the term whose text is
+/// `pattern`: its score (less [`rare_reading_cost`] per character matched
+/// by a later reading than its first) and where it starts; with
+/// `want_positions`, its
+/// positions are left in `scratch.positions`. Of the places a term's
+/// characters occur side by side, the one the fuzzy matcher rewards most
+/// for what precedes it is scored (the matched characters themselves are
+/// alike); of a pinyin match, the first place read by first readings; of
+/// the alignments of a term with gaps, each is scored.
+pub(crate) fn best_match<I: Id>(
     ids: &[I],
     alt: &Alt,
-    sets: &[Vec<u64>],
+    q: &Query,
+    pattern: &str,
     corpus: &Corpus,
     scratch: &mut Scratch,
     want_positions: bool,
-) -> Option<Align> {
+) -> Option<(i64, usize)> {
+    if scratch.after.len() <= corpus.alphabet.len() {
+        scratch.after = vec![i32::MIN; corpus.alphabet.len() + 1];
+    }
     let m = alt.toks.len();
-    let n = ids.len();
-    if m == 0 || m > n {
-        return None;
-    }
-    let (lo, hi) = if alt.start || alt.end {
-        corpus.content(ids)
-    } else {
-        (0, n)
-    };
-    if hi <= lo || hi - lo < m {
-        return None;
-    }
     if alt.max_gap == 0 || m == 1 {
-        return contiguous(ids, alt, sets, (lo, hi), scratch, want_positions);
-    }
-    let rows_needed = if want_positions { m } else { 2 };
-    if scratch.rows.len() < rows_needed {
-        scratch.rows.resize_with(rows_needed, Vec::new);
-    }
-    let first = alt.toks[0];
-    let row0 = &mut scratch.rows[0];
-    row0.clear();
-    let starts = if alt.start {
-        lo..lo + 1
-    } else {
-        lo..hi - (m - 1)
-    };
-    for s in starts {
-        if matches(first, ids[s].get(), sets) {
-            row0.push(Entry {
-                pos: s as u32,
-                skipped: 0,
-                gaps: 0,
-                start: s as u32,
-                parent: u32::MAX,
+        let span = span(ids, alt, corpus)?;
+        let mut place: Option<(i64, usize)> = None;
+        if alt.chars {
+            // Of the places the term's characters occur, the one worth most
+            // for what precedes it (the first of equals), as the fuzzy
+            // matcher would pick it in the whole text.
+            each_occurrence(ids, alt, &q.sets, span, |start| {
+                let before = start.checked_sub(1).and_then(|i| ids.get(i));
+                let worth = i64::from(after(before.map(|id| id.get()), corpus, scratch));
+                if place.is_none_or(|(w, _)| worth > w) {
+                    place = Some((worth, start));
+                }
+                true
             });
-        }
-    }
-    let mut last = 0;
-    for (k, &tok) in alt.toks.iter().enumerate().skip(1) {
-        let (p, c) = if want_positions {
-            (k - 1, k)
         } else {
-            ((k - 1) % 2, k % 2)
-        };
-        let (prev, cur) = two_rows(&mut scratch.rows, p, c)?;
-        cur.clear();
-        // Leave room for the tokens still to place.
-        let limit = hi - (m - 1 - k);
-        for (pi, e) in prev.iter().enumerate() {
-            for g in 0..=alt.max_gap {
-                let j = e.pos as usize + 1 + g;
-                if j >= limit {
-                    break;
+            // The first place read by first readings, else the first place:
+            // a single letter matches most of a large plan several times
+            // over, and weighing every place would double its time.
+            each_occurrence(ids, alt, &q.sets, span, |start| {
+                let common = by_first_readings(ids, alt, q, start);
+                if common || place.is_none() {
+                    place = Some((if common { 0 } else { 1 }, start));
                 }
-                if !matches(tok, ids[j].get(), sets) {
-                    continue;
-                }
-                let cand = Entry {
-                    pos: j as u32,
-                    skipped: e.skipped + g as u32,
-                    gaps: e.gaps + u32::from(g > 0),
-                    start: e.start,
-                    parent: pi as u32,
-                };
-                insert(cur, cand);
+                !common
+            });
+            if let Some((rare @ 1, start)) = place {
+                place = Some((rare * rare_readings(ids, alt, q, start), start));
             }
         }
-        if cur.is_empty() {
-            return None;
+        let (worth_or_rare, start) = place?;
+        let rare = if alt.chars { 0 } else { worth_or_rare };
+        let a = Align {
+            start,
+            end: start + m - 1,
+        };
+        if want_positions {
+            scratch.positions.clear();
+            scratch.positions.extend(start..start + m);
         }
-        last = c;
+        let s = score(ids, alt, pattern, a, corpus, scratch) - rare * rare_reading_cost();
+        return Some((s, start));
     }
-    let row = &scratch.rows[last];
-    let best = row
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !alt.end || e.pos as usize + 1 == hi)
-        .min_by_key(|(_, e)| e.key())?;
-    let (mut idx, e) = (best.0, *best.1);
+    if !scratch
+        .aligner
+        .align(ids, alt, &q.sets, corpus, want_positions)
+    {
+        return None;
+    }
+    let found = std::mem::take(&mut scratch.aligner.found);
+    let mut best: Option<(i64, Found)> = None;
+    for &f in &found {
+        // Only a term's characters have gaps: no rare readings.
+        let s = score(ids, alt, pattern, f.align(), corpus, scratch);
+        if best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, f));
+        }
+    }
+    scratch.aligner.found = found;
+    let (s, f) = best?;
     if want_positions {
-        scratch.positions.clear();
-        for k in (0..m).rev() {
-            let entry = scratch.rows[k].get(idx)?;
-            scratch.positions.push(entry.pos as usize);
-            idx = entry.parent as usize;
-        }
-        scratch.positions.reverse();
+        scratch.aligner.positions(alt, f, &mut scratch.positions);
     }
-    Some(Align {
-        start: e.start as usize,
-        end: e.pos as usize,
-        gaps: e.gaps,
-        skipped: e.skipped,
-    })
+    Some((s, f.start))
 }
 
-/// Without gaps the first run that matches is the best alignment (nothing
-/// skipped, earliest start): scan for it and stop.
-fn contiguous<I: Id>(
+/// True when `alt` matches anywhere in `ids`.
+pub(crate) fn occurs<I: Id>(
     ids: &[I],
     alt: &Alt,
-    sets: &[Vec<u64>],
-    (lo, hi): (usize, usize),
+    q: &Query,
+    corpus: &Corpus,
     scratch: &mut Scratch,
-    want_positions: bool,
-) -> Option<Align> {
-    let m = alt.toks.len();
-    let last_start = hi.checked_sub(m)?;
-    let first_start = if alt.end { last_start } else { lo };
-    let last_start = if alt.start {
-        lo.min(last_start)
-    } else {
-        last_start
-    };
-    let window = first_start..=last_start;
-    let start = match alt.toks[..] {
-        // One token, the commonest case (a single letter or character, the
-        // first key of every query): look its set up once, not per char.
-        [Tok::Set(set)] => {
-            let words = sets.get(set as usize).map_or(&[][..], Vec::as_slice);
-            let hit = |id: u32| {
-                words
-                    .get((id >> 6) as usize)
-                    .is_some_and(|w| (w >> (id & 63)) & 1 == 1)
-            };
-            window.into_iter().find(|&s| hit(ids[s].get()))?
-        }
-        [Tok::Char(c)] => window.into_iter().find(|&s| ids[s].get() == c)?,
-        _ => window.into_iter().find(|&s| {
-            alt.toks
-                .iter()
-                .zip(&ids[s..s + m])
-                .all(|(&tok, id)| matches(tok, id.get(), sets))
-        })?,
-    };
-    if want_positions {
-        scratch.positions.clear();
-        scratch.positions.extend(start..start + m);
-    }
-    Some(Align {
-        start,
-        end: start + m - 1,
-        gaps: 0,
-        skipped: 0,
-    })
+) -> bool {
+    scratch.aligner.align(ids, alt, &q.sets, corpus, false)
 }
 
-fn two_rows(rows: &mut [Vec<Entry>], p: usize, c: usize) -> Option<(&Vec<Entry>, &mut Vec<Entry>)> {
-    if p < c {
-        let (a, b) = rows.split_at_mut(c);
-        Some((a.get(p)?, b.first_mut()?))
-    } else {
-        let (a, b) = rows.split_at_mut(p);
-        Some((b.first()?, a.get_mut(c)?))
+/// What the fuzzy matcher scores a character after char `before` (None: at
+/// the start of the text), measured once per char and query (`after` is
+/// sized to the alphabet before the first call).
+#[inline]
+fn after(before: Option<u32>, corpus: &Corpus, scratch: &mut Scratch) -> i32 {
+    let slot = before.map_or(corpus.alphabet.len(), |id| id as usize);
+    match scratch.after.get(slot) {
+        Some(&worth) if worth != i32::MIN => return worth,
+        Some(_) => {}
+        None => return 0,
     }
+    let w = &mut scratch.window;
+    w.clear();
+    w.extend(before.and_then(|id| corpus.alphabet.get(id as usize)));
+    w.push(PROBE);
+    let mut probe = [0u8; 4];
+    let probe = PROBE.encode_utf8(&mut probe);
+    let worth = scratch.skim.fuzzy_indices(w, probe).map_or(0, |(s, _)| s);
+    let worth = i32::try_from(worth).unwrap_or(0);
+    scratch.after[slot] = worth;
+    worth
 }
 
-/// Adds `cand` to a row kept sorted by position, one entry per position.
-/// Candidates arrive in nearly sorted order: at most `max_gap` entries lie
-/// after the insertion point.
-fn insert(row: &mut Vec<Entry>, cand: Entry) {
-    let mut i = row.len();
-    while i > 0 && row[i - 1].pos > cand.pos {
-        i -= 1;
-    }
-    if i > 0 && row[i - 1].pos == cand.pos {
-        if cand.key() < row[i - 1].key() {
-            row[i - 1] = cand;
-        }
-    } else {
-        row.insert(i, cand);
-    }
-}
-
-/// The score of an alignment: the fuzzy matcher's over the matched window
-/// for a character alternative, the same figures computed directly for a
-/// pinyin one; minus [`GAP_PENALTY`] per gap.
-pub(crate) fn score<I: Id>(
+/// The score of an alignment: SkimMatcherV2's, of the matched characters
+/// and the one before them (its bonuses look at what precedes a match, as
+/// they would in the whole text), for the term's text, or for a pinyin
+/// match the characters it matched.
+fn score<I: Id>(
     ids: &[I],
     alt: &Alt,
     pattern: &str,
     a: Align,
     corpus: &Corpus,
-    skim: &SkimMatcherV2,
     scratch: &mut Scratch,
 ) -> i64 {
-    let m = alt.toks.len() as i64;
-    let gaps = i64::from(a.gaps);
-    let direct = SCORE_MATCH * m + BONUS_CONSECUTIVE * (m - 1 - gaps)
-        - GAP_OPEN * gaps
-        - i64::from(a.skipped);
-    let base = if alt.chars {
-        let window = &mut scratch.key;
-        window.clear();
-        window.extend(
-            ids.get(a.start..=a.end)
-                .unwrap_or(&[])
-                .iter()
-                .map(|i| i.get()),
-        );
-        let window = &scratch.key[..];
-        // Patterns are told apart by address: they live as long as the query.
-        let id = pattern.as_ptr() as usize;
-        let at = match scratch.skim_cache.iter().position(|(p, _)| *p == id) {
-            Some(at) => at,
-            None => {
-                scratch.skim_cache.push((id, WindowScores::default()));
-                scratch.skim_cache.len() - 1
-            }
-        };
-        let cache = &mut scratch.skim_cache[at].1;
-        if let Some(&s) = cache.get(window) {
-            s
-        } else {
-            let w = &mut scratch.window;
-            w.clear();
-            w.push(PLACEHOLDER);
-            w.extend(
-                window
-                    .iter()
-                    .filter_map(|&id| corpus.alphabet.get(id as usize)),
-            );
-            let s = skim.fuzzy_match(w, pattern).unwrap_or(direct);
-            if cache.len() < SKIM_CACHE_MAX {
-                cache.insert(window.to_vec(), s);
-            }
-            s
-        }
-    } else {
-        direct
+    // The char before the window counts only by what it is worth to the
+    // char after it (see `after`): chars alike in that share a cache entry.
+    let before = a
+        .start
+        .checked_sub(1)
+        .and_then(|i| ids.get(i))
+        .map(|id| id.get());
+    let worth = after(before, corpus, scratch);
+    let window = ids.get(a.start..=a.end).unwrap_or(&[]);
+    // Alternatives are told apart by address: they live as long as the query.
+    let alt_id = alt as *const Alt as usize;
+    // A window of one or two chars (every single-letter or single-syllable
+    // query, the commonest) is looked up by a key of integers.
+    let short = match window {
+        [a] => Some((alt_id, worth, a.get(), u32::MAX)),
+        [a, b] => Some((alt_id, worth, a.get(), b.get())),
+        _ => None,
     };
-    base - GAP_PENALTY * gaps
+    if let Some(known) = short.and_then(|k| scratch.short_scores.get(&k)) {
+        return *known;
+    }
+    let key = &mut scratch.key;
+    key.clear();
+    key.push(worth as u32);
+    key.extend(window.iter().map(|i| i.get()));
+    let at = match scratch.skim_cache.iter().position(|(p, _)| *p == alt_id) {
+        Some(at) => at,
+        None => {
+            scratch.skim_cache.push((alt_id, WindowScores::default()));
+            scratch.skim_cache.len() - 1
+        }
+    };
+    if short.is_none()
+        && let Some(&known) = scratch.skim_cache[at].1.get(&scratch.key[..])
+    {
+        return known;
+    }
+    let char_of = |id: &u32| corpus.alphabet.get(*id as usize);
+    let (w, p) = (&mut scratch.window, &mut scratch.pattern);
+    w.clear();
+    w.extend(before.and_then(|id| corpus.alphabet.get(id as usize)));
+    w.extend(scratch.key[1..].iter().filter_map(char_of));
+    let pattern = if alt.chars {
+        pattern
+    } else {
+        p.clear();
+        p.extend(scratch.key[1..].iter().filter_map(char_of));
+        p.as_str()
+    };
+    // fuzzy_indices, not fuzzy_match: with a gap cost this high the
+    // latter's two-row matrix scores some windows differently from the whole
+    // matrix (13 against 7 for 泸古速 in 泸古高速). The alignment matched, so
+    // the matcher finds one too.
+    let s = scratch.skim.fuzzy_indices(w, pattern).map_or(0, |(s, _)| s);
+    match short {
+        Some(k) if scratch.short_scores.len() < SKIM_CACHE_MAX => {
+            scratch.short_scores.insert(k, s);
+        }
+        Some(_) => {}
+        None => {
+            let cache = &mut scratch.skim_cache[at].1;
+            if cache.len() < SKIM_CACHE_MAX {
+                cache.insert(scratch.key.clone(), s);
+            }
+        }
+    }
+    s
+}
+
+/// True when every character of a pinyin alignment (contiguous, one per
+/// token) from `start` matches by its first reading.
+#[inline]
+fn by_first_readings<I: Id>(ids: &[I], alt: &Alt, q: &Query, start: usize) -> bool {
+    let Some(window) = ids.get(start..start + alt.toks.len()) else {
+        return false;
+    };
+    alt.toks.iter().zip(window).all(|(tok, id)| match *tok {
+        Tok::Set(s) => {
+            let id = id.get();
+            q.primary
+                .get(s as usize)
+                .and_then(|words| words.get((id >> 6) as usize))
+                .is_some_and(|w| (w >> (id & 63)) & 1 == 1)
+        }
+        Tok::Char(_) => true,
+    })
+}
+
+/// How many characters of a pinyin alignment (contiguous, one per token)
+/// match through a later reading than their first.
+fn rare_readings<I: Id>(ids: &[I], alt: &Alt, q: &Query, start: usize) -> i64 {
+    if alt.chars {
+        return 0;
+    }
+    let first = |s: u32, id: u32| {
+        q.primary
+            .get(s as usize)
+            .and_then(|words| words.get((id >> 6) as usize))
+            .is_some_and(|w| (w >> (id & 63)) & 1 == 1)
+    };
+    let rare = alt.toks.iter().enumerate().filter(|&(k, tok)| match tok {
+        Tok::Set(s) => ids.get(start + k).is_some_and(|id| !first(*s, id.get())),
+        Tok::Char(_) => false,
+    });
+    rare.count() as i64
 }

@@ -55,11 +55,6 @@ impl PinyinBuilder {
 }
 
 impl PinyinIndex {
-    /// Builds the pinyin side for `index` on this thread.
-    pub fn build(index: &super::SearchIndex) -> PinyinIndex {
-        index.pinyin_builder().build()
-    }
-
     fn from_corpus(corpus: Arc<Corpus>) -> PinyinIndex {
         let inv = inventory();
         let mut starts = vec![0];
@@ -90,6 +85,12 @@ impl PinyinIndex {
         };
         index.bloom = index.doc_blooms();
         index
+    }
+
+    /// The first reading of char `id`, as the pinyin crate lists its
+    /// readings: the common one, where a char has several.
+    pub(crate) fn primary(&self, id: u32) -> Option<u16> {
+        self.readings_of(id).first().copied()
     }
 
     /// Syllable ids of char `id`.

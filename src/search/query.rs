@@ -72,10 +72,16 @@ pub(crate) struct Term {
 pub struct Query {
     pub(crate) raw: Vec<RawTerm>,
     pub(crate) terms: Vec<Term>,
-    /// Char-id bitsets that [`Tok::Set`] points into.
+    /// The terms of each `|` group, in order: every group must be met, and
+    /// a group is met when any of its terms is.
+    pub(crate) groups: Vec<std::ops::Range<usize>>,
+    /// Char-id bitsets that [`Tok::Set`] points into, and for each the chars
+    /// in it by their first reading: a match through a later (rarer)
+    /// reading ranks lower.
     pub(crate) sets: Vec<Vec<u64>>,
+    pub(crate) primary: Vec<Vec<u64>>,
     pub(crate) pinyin: bool,
-    /// Some positive term can match nothing in this index.
+    /// Some group can match nothing in this index.
     pub(crate) never: bool,
 }
 
@@ -85,15 +91,12 @@ impl Query {
         self.raw.is_empty()
     }
 
-    /// True when the query has positive terms (not only negations).
-    pub(crate) fn has_positive(&self) -> bool {
-        self.raw.iter().any(|t| !t.negated)
-    }
-
     /// True when every item this query matches is also matched by `old`, so
     /// only `old`'s results need scoring: the old terms are kept, at most the
     /// last is extended by typing (not a negation nor a `$` term, whose
-    /// matches do not shrink as they grow), terms may be added, and the
+    /// matches do not shrink as they grow, nor one whose pinyin was already
+    /// read whole: jian does not cover jiang) or finished, terms may
+    /// be added but not joined to the old last group with `|`, and the
     /// pinyin state and each term's pinyin mode are unchanged.
     pub fn narrows(&self, old: &Query) -> bool {
         let k = old.raw.len();
@@ -102,6 +105,13 @@ impl Query {
         }
         let same = |i: usize| old.raw[i] == self.raw[i] && old.terms[i].mode == self.terms[i].mode;
         if !(0..k - 1).all(same) {
+            return false;
+        }
+        if self
+            .raw
+            .get(k)
+            .is_some_and(|next| next.group == self.raw[k - 1].group)
+        {
             return false;
         }
         let (o, n) = (&old.raw[k - 1], &self.raw[k - 1]);
@@ -114,6 +124,8 @@ impl Query {
                 && !o.end
                 && (!o.exact || n.exact)
                 && (!o.start || n.start)
+                && !(o.finished && o.text.bytes().any(|b| b.is_ascii_lowercase()))
+                && o.group == n.group
                 && n.text.starts_with(&o.text)
                 && old.terms[k - 1].mode == self.terms[k - 1].mode)
     }
@@ -125,15 +137,19 @@ pub(crate) fn compile(raw: Vec<RawTerm>, corpus: &Corpus, py: Option<&PinyinInde
         corpus,
         py,
         sets: Vec::new(),
+        primary: Vec::new(),
         keys: HashMap::new(),
     };
     let mut terms = Vec::new();
-    let mut never = false;
-    for t in &raw {
+    let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, t) in raw.iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if i > 0 && raw[i - 1].group == t.group => g.end = i + 1,
+            _ => groups.push(i..i + 1),
+        }
         let mut alts: Vec<Alt> = c.char_alt(t).into_iter().collect();
         let (mode, py_alts) = c.pinyin_alts(t);
         alts.extend(py_alts);
-        never |= alts.is_empty() && !t.negated;
         let mut need_char: Bloom = [u64::MAX; 2];
         let mut need_py: PinyinBloom = [u64::MAX; 4];
         for alt in &alts {
@@ -153,10 +169,19 @@ pub(crate) fn compile(raw: Vec<RawTerm>, corpus: &Corpus, py: Option<&PinyinInde
             need_py,
         });
     }
+    // A group can match nothing when each of its terms is a positive one
+    // with no way to match.
+    let never = groups.iter().any(|g| {
+        terms[g.clone()]
+            .iter()
+            .all(|t: &Term| !t.negated && t.alts.is_empty())
+    });
     Query {
         raw,
         terms,
+        groups,
         sets: c.sets,
+        primary: c.primary,
         pinyin: py.is_some(),
         never,
     }
@@ -174,6 +199,7 @@ struct Compiler<'a> {
     corpus: &'a Corpus,
     py: Option<&'a PinyinIndex>,
     sets: Vec<Vec<u64>>,
+    primary: Vec<Vec<u64>>,
     keys: HashMap<SetKey, Option<u32>>,
 }
 
@@ -207,7 +233,9 @@ impl Compiler<'_> {
         let mut choices: Vec<Vec<Vec<Seg>>> = Vec::new();
         for (i, piece) in pieces.iter().enumerate() {
             if let Piece::Run(run) = piece {
-                let segs = segment(run, i == last && !t.negated);
+                // Only the query's last term may end in an unfinished
+                // syllable: `lu gu` is lu and gu…, never luo.
+                let segs = segment(run, i == last && !t.negated && !t.finished);
                 if segs.is_empty() {
                     return if t.negated {
                         (PyMode::Initials, Vec::new())
@@ -297,40 +325,54 @@ impl Compiler<'_> {
             return known;
         }
         let py = self.py?;
-        let mut words = vec![0u64; self.corpus.alphabet.len().div_ceil(64)];
+        let inv = inventory();
+        let n = self.corpus.alphabet.len().div_ceil(64);
+        let (mut words, mut primary) = (vec![0u64; n], vec![0u64; n]);
         let mut any = false;
-        let mut add = |id: u32| {
-            if let Some(w) = words.get_mut((id >> 6) as usize) {
-                *w |= 1 << (id & 63);
+        // Adds char `id`; `first` when it has the key by its first reading.
+        let mut add = |id: u32, first: bool| {
+            let (word, bit) = ((id >> 6) as usize, 1u64 << (id & 63));
+            if let Some(w) = words.get_mut(word) {
+                *w |= bit;
                 any = true;
             }
+            if first && let Some(w) = primary.get_mut(word) {
+                *w |= bit;
+            }
         };
-        match &key {
-            SetKey::Syllable(syl) => py
-                .postings
-                .get(*syl as usize)
+        let has = |syl: u16| {
+            py.postings
+                .get(syl as usize)
                 .into_iter()
                 .flatten()
-                .for_each(|&id| add(id)),
-            SetKey::Prefix(p) => {
-                for syl in inventory().with_prefix(p) {
-                    py.postings
-                        .get(syl as usize)
-                        .into_iter()
-                        .flatten()
-                        .for_each(|&id| add(id));
-                }
-            }
+                .map(move |&id| (id, py.primary(id) == Some(syl)))
+        };
+        match &key {
+            SetKey::Syllable(syl) => has(*syl).for_each(|(id, first)| add(id, first)),
+            SetKey::Prefix(p) => inv
+                .with_prefix(p)
+                .flat_map(has)
+                .for_each(|(id, first)| add(id, first)),
             SetKey::Initial(sym) => {
                 for (id, mask) in py.initials.iter().enumerate() {
-                    if bits(*mask).any(|b| b == *sym) {
-                        add(id as u32);
+                    if !bits(*mask).any(|b| b == *sym) {
+                        continue;
                     }
+                    let id = id as u32;
+                    // A latin letter or digit is its own initial; a char's
+                    // first reading may start with another letter.
+                    let initial_of = |c: Option<char>| c.and_then(initial_symbol) == Some(*sym);
+                    let own = initial_of(self.corpus.alphabet.get(id as usize).copied());
+                    let first = py
+                        .primary(id)
+                        .is_some_and(|syl| initial_of(inv.name(syl).chars().next()));
+                    add(id, own || first);
                 }
             }
         }
         let found = any.then(|| {
             self.sets.push(words);
+            self.primary.push(primary);
             (self.sets.len() - 1) as u32
         });
         self.keys.insert(key, found);

@@ -1,160 +1,46 @@
-//! Scoring documents against a compiled query, on two threads, and the
-//! [`Searcher`] that narrows the previous results as a query grows.
+//! Ranking documents against a compiled query, on two threads: best first,
+//! ties by where the match stands, then in document order.
 
 use std::cmp::Reverse;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-
-use super::SearchIndex;
-use super::corpus::{DocIds, Id, bloom_covers};
+use super::corpus::Corpus;
 use super::halves::in_halves;
-use super::matcher::{Scratch, align, score};
+use super::pinyin::PinyinIndex;
 use super::query::Query;
+use super::scorer::Scorer;
 
-/// A matching document and its score; see [`SearchIndex::rank`].
+/// A matching document and its score; see
+/// [`SearchIndex::rank`](super::SearchIndex::rank).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ranked {
     pub doc: usize,
     pub score: i64,
+    /// Breaks ties in `score`: what the match's place costs (see
+    /// [`location`](super::scorer::location)), lower first.
+    pub(crate) tie: u32,
 }
 
-/// How much a match's place costs: a point per character before it (at
-/// most 30) and a point per 12 characters of text (at most 20). A title or a
-/// project name, short and matched near its start, beats the same match deep
-/// in a long sentence; the total (at most 50) stays below one gap's penalty.
-pub(crate) fn location(start: usize, len: usize) -> i64 {
-    -(start.min(30) as i64) - (len.min(240) / 12) as i64
-}
-
-/// Per-thread state for scoring documents.
-pub(crate) struct Scorer<'a> {
-    index: &'a SearchIndex,
-    q: &'a Query,
-    skim: SkimMatcherV2,
-    scratch: Scratch,
-}
-
-impl<'a> Scorer<'a> {
-    pub(crate) fn new(index: &'a SearchIndex, q: &'a Query) -> Scorer<'a> {
-        Scorer {
-            index,
-            q,
-            skim: SkimMatcherV2::default().ignore_case(),
-            scratch: Scratch::default(),
-        }
-    }
-
-    /// The document's score, or None when it does not match; with
-    /// `positions`, the matched char indices are collected there.
-    pub(crate) fn eval(&mut self, doc: usize, positions: Option<&mut Vec<usize>>) -> Option<i64> {
-        let q = self.q;
-        if q.never || q.is_empty() {
-            return None;
-        }
-        let corpus = &*self.index.corpus;
-        let cb = corpus.bloom.get(doc)?;
-        let pb = match (&self.index.pinyin, q.pinyin) {
-            (Some(py), true) => py.bloom.get(doc),
-            _ => None,
-        };
-        let passes = |alt: &super::query::Alt| {
-            bloom_covers(cb, &alt.char_mask)
-                && (alt.chars || pb.is_some_and(|pb| bloom_covers(pb, &alt.py_mask)))
-        };
-        // Cheap first: every positive term must have an alternative the
-        // blooms let through, and all its alternatives share some bits.
-        let possible = |t: &super::query::Term| {
-            bloom_covers(cb, &t.need_char)
-                && pb.is_none_or(|pb| bloom_covers(pb, &t.need_py))
-                && t.alts.iter().any(passes)
-        };
-        if q.terms.iter().any(|t| !t.negated && !possible(t)) {
-            return None;
-        }
-        match corpus.doc(doc) {
-            DocIds::Narrow(ids) => self.align_terms(ids, &passes, positions),
-            DocIds::Wide(ids) => self.align_terms(ids, &passes, positions),
-        }
-    }
-
-    /// The score of a document the blooms let through, from its char ids.
-    fn align_terms<I: Id>(
-        &mut self,
-        ids: &[I],
-        passes: &impl Fn(&super::query::Alt) -> bool,
-        mut positions: Option<&mut Vec<usize>>,
-    ) -> Option<i64> {
-        let q = self.q;
-        let corpus = &*self.index.corpus;
-        let want = positions.is_some();
-        let mut total = 0i64;
-        let mut first = usize::MAX;
-        for (term, raw) in q.terms.iter().zip(&q.raw) {
-            if term.negated {
-                continue;
-            }
-            let mut best: Option<(i64, usize)> = None;
-            let mut best_positions = Vec::new();
-            for alt in term.alts.iter().filter(|a| passes(a)) {
-                let Some(a) = align(ids, alt, &q.sets, corpus, &mut self.scratch, want) else {
-                    continue;
-                };
-                let s = score(
-                    ids,
-                    alt,
-                    &raw.text,
-                    a,
-                    corpus,
-                    &self.skim,
-                    &mut self.scratch,
-                );
-                if best.is_none_or(|(b, _)| s > b) {
-                    best = Some((s, a.start));
-                    if want {
-                        best_positions.clone_from(&self.scratch.positions);
-                    }
-                }
-            }
-            let (s, start) = best?;
-            total += s;
-            first = first.min(start);
-            if let Some(p) = positions.as_deref_mut() {
-                p.extend(best_positions);
-            }
-        }
-        for term in q.terms.iter().filter(|t| t.negated) {
-            for alt in term.alts.iter().filter(|a| passes(a)) {
-                if align(ids, alt, &q.sets, corpus, &mut self.scratch, false).is_some() {
-                    return None;
-                }
-            }
-        }
-        if let Some(p) = positions {
-            p.sort_unstable();
-            p.dedup();
-        }
-        if q.has_positive() {
-            total += location(first, ids.len());
-        }
-        Some(total)
-    }
-}
-
-/// Scores `docs` (all documents when None), best first, ties in document order.
-pub(crate) fn rank_docs(index: &SearchIndex, q: &Query, docs: Option<&[Ranked]>) -> Vec<Ranked> {
+/// Scores `docs` (all documents when None) of the index of `corpus` and
+/// `pinyin`, best first.
+pub(crate) fn rank_docs(
+    corpus: &Corpus,
+    pinyin: Option<&PinyinIndex>,
+    q: &Query,
+    docs: Option<&[Ranked]>,
+) -> Vec<Ranked> {
     if q.is_empty() || q.never {
         return Vec::new();
     }
-    let n = docs.map_or(index.len(), <[Ranked]>::len);
+    let n = docs.map_or(corpus.len(), <[Ranked]>::len);
     let run = |range: std::ops::Range<usize>| {
-        let mut scorer = Scorer::new(index, q);
+        let mut scorer = Scorer::new(corpus, pinyin, q);
         let mut out = Vec::new();
         for i in range {
             let doc = docs.map_or(Some(i), |d| d.get(i).map(|r| r.doc));
             if let Some(doc) = doc
-                && let Some(score) = scorer.eval(doc, None)
+                && let Some((score, tie)) = scorer.eval(doc, None)
             {
-                out.push(Ranked { doc, score });
+                out.push(Ranked { doc, score, tie });
             }
         }
         sort(&mut out);
@@ -166,26 +52,44 @@ pub(crate) fn rank_docs(index: &SearchIndex, q: &Query, docs: Option<&[Ranked]>)
     }
 }
 
-/// Best first, ties in document order.
-fn order(r: &Ranked) -> (Reverse<i64>, usize) {
-    (Reverse(r.score), r.doc)
+/// Best first, then by where the match stands, then in document order.
+fn order(r: &Ranked) -> (Reverse<i64>, u32, usize) {
+    (Reverse(r.score), r.tie, r.doc)
 }
 
+/// Bits of a packed sort key for the tie and the document.
+const TIE_BITS: u32 = 6;
+const DOC_BITS: u32 = 32 - TIE_BITS;
+
 /// Sorts by [`order`]. A single-letter query can match most of 100,000
-/// documents, and comparing one packed integer instead of a pair of them
-/// halves the sort; the pair is kept for what does not fit in 32 bits.
+/// documents: sorting them as packed integers (score, tie and document in
+/// one u64, from which each is read back) takes a fraction of sorting the
+/// structs by a triple; the triple is kept for what does not fit (a score
+/// beyond 32 bits, or a document past 2²⁶).
 fn sort(ranked: &mut [Ranked]) {
-    let fits = |r: &Ranked| u32::try_from(r.doc).is_ok() && i32::try_from(r.score).is_ok();
+    let fits = |r: &Ranked| {
+        r.doc < 1 << DOC_BITS && r.tie < 1 << TIE_BITS && i32::try_from(r.score).is_ok()
+    };
     if !ranked.iter().all(fits) {
         ranked.sort_unstable_by_key(order);
         return;
     }
     // A higher score maps to a lower key: flip the sign bit to order i32 as
     // u32, then invert.
-    ranked.sort_unstable_by_key(|r| {
+    let pack = |r: &Ranked| {
         let biased = (r.score as i32 as u32) ^ 0x8000_0000;
-        (u64::from(!biased) << 32) | r.doc as u64
-    });
+        (u64::from(!biased) << 32) | u64::from(r.tie) << DOC_BITS | r.doc as u64
+    };
+    let unpack = |key: u64| Ranked {
+        doc: (key & ((1 << DOC_BITS) - 1)) as usize,
+        tie: ((key >> DOC_BITS) & ((1 << TIE_BITS) - 1)) as u32,
+        score: i64::from((!(key >> 32) as u32 ^ 0x8000_0000) as i32),
+    };
+    let mut keys: Vec<u64> = ranked.iter().map(pack).collect();
+    keys.sort_unstable();
+    for (r, key) in ranked.iter_mut().zip(keys) {
+        *r = unpack(key);
+    }
 }
 
 fn merge(a: Vec<Ranked>, b: Vec<Ranked>) -> Vec<Ranked> {
@@ -204,70 +108,12 @@ fn merge(a: Vec<Ranked>, b: Vec<Ranked>) -> Vec<Ranked> {
     }
 }
 
-/// Keeps the last query and all its results, so that a query typed one
-/// character further only re-scores the previous results.
-#[derive(Debug, Default)]
-pub struct Searcher {
-    last: Option<(usize, Query)>,
-    results: Vec<Ranked>,
-    narrowed: bool,
-}
-
-impl Searcher {
-    pub fn new() -> Searcher {
-        Searcher::default()
-    }
-
-    /// All matches of `query`, best first. When `query` extends the previous
-    /// one (see [`Query::narrows`]) on the same index with the same pinyin
-    /// state, only the previous matches are scored again. Call it again with
-    /// the same text after attaching pinyin: it then searches afresh.
-    pub fn search(&mut self, index: &SearchIndex, query: &str) -> &[Ranked] {
-        let q = index.compile(query);
-        let key = index.identity();
-        let narrow = matches!(&self.last, Some((k, old)) if *k == key && q.narrows(old));
-        self.results = if narrow {
-            rank_docs(index, &q, Some(&self.results))
-        } else {
-            rank_docs(index, &q, None)
-        };
-        self.narrowed = narrow;
-        self.last = Some((key, q));
-        &self.results
-    }
-
-    /// The results of the last search.
-    pub fn results(&self) -> &[Ranked] {
-        &self.results
-    }
-
-    /// True when the last search only re-scored the previous results.
-    pub fn narrowed(&self) -> bool {
-        self.narrowed
-    }
-
-    /// The full hit (with match indices) for a document of the last results:
-    /// call it for the rows on screen only.
-    pub fn hit(&self, index: &SearchIndex, doc: usize) -> Option<super::SearchHit> {
-        let (key, q) = self.last.as_ref()?;
-        if *key != index.identity() {
-            return None;
-        }
-        index.hit_query(q, doc)
-    }
-
-    /// Forgets the last query and results.
-    pub fn clear(&mut self) {
-        *self = Searcher::default();
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_packed_sort_orders_as_the_pair_does() {
+    fn the_packed_sort_orders_as_the_triple_does() {
         let scores = [
             5,
             -3,
@@ -278,34 +124,43 @@ mod tests {
             120,
             i64::from(i32::MAX),
             0,
+            5,
         ];
+        let ties = [3, 0, 3, 1, 0, 0, 50, 7, 2, 1];
         let ranked: Vec<Ranked> = scores
             .iter()
+            .zip(ties)
             .enumerate()
-            .map(|(doc, &score)| Ranked {
-                doc: 8 - doc,
+            .map(|(doc, (&score, tie))| Ranked {
+                doc: 9 - doc,
                 score,
+                tie,
             })
             .collect();
-        let mut by_pair = ranked.clone();
-        by_pair.sort_by_key(order);
+        let mut by_triple = ranked.clone();
+        by_triple.sort_by_key(order);
         let mut packed = ranked.clone();
         sort(&mut packed);
-        assert_eq!(packed, by_pair);
+        assert_eq!(packed, by_triple);
         assert_eq!(packed[0].score, i64::from(i32::MAX));
-        assert_eq!((packed[2].doc, packed[3].doc), (6, 8));
-        // Out of the packed range: the pair decides.
+        // Equal scores: the lower tie first, then the lower document.
+        assert_eq!((packed[2].doc, packed[3].doc, packed[4].doc), (0, 7, 9));
+        // Out of the packed range: the triple decides.
         let mut wide = ranked;
         wide.push(Ranked {
-            doc: 1,
-            score: i64::MAX,
+            doc: 1 << 30,
+            score: 5,
+            tie: 0,
         });
         wide.push(Ranked {
             doc: 0,
             score: i64::MIN,
+            tie: 0,
         });
+        let mut by_triple = wide.clone();
+        by_triple.sort_by_key(order);
         sort(&mut wide);
-        assert_eq!(wide.first().map(|r| r.score), Some(i64::MAX));
+        assert_eq!(wide, by_triple);
         assert_eq!(wide.last().map(|r| r.score), Some(i64::MIN));
     }
 }

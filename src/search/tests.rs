@@ -1,7 +1,7 @@
 //! Matching and ranking rules on small hand-built plans.
 
 use super::*;
-use crate::plan::{Area, Commitment, Task};
+use crate::plan::{Area, Commitment, ItemKind, ItemRef, Plan, Task};
 
 type TaskSpec<'a> = (&'a str, &'a [(&'a str, &'a [&'a str])]);
 
@@ -357,6 +357,17 @@ fn searcher_narrows_and_agrees_with_a_fresh_search() {
         ("", false),
         ("建", false),
         ("xhzy", false),
+        ("建设", false),
+        ("建设 |", true),
+        ("建设 | 项", false),
+        ("建设 | 项目", true),
+        ("建设 | 项目 x", true),
+        // Of several tokens each is read whole: xi does not cover xian.
+        ("建设 | 项目 xi", false),
+        ("建设 | 项目 xian", false),
+        ("jian", false),
+        ("jian ", true),
+        ("jian x", true),
     ];
     for (q, narrowed) in steps {
         let got = s.search(&index, q).to_vec();
@@ -402,7 +413,107 @@ fn rank_hit_and_search_agree() {
         assert!(
             ranked
                 .windows(2)
-                .all(|w| (-w[0].score, w[0].doc) < (-w[1].score, w[1].doc))
+                .all(|w| (-w[0].score, w[0].tie, w[0].doc) < (-w[1].score, w[1].tie, w[1].doc))
         );
+    }
+}
+
+#[test]
+fn terms_joined_by_a_bar_match_when_any_of_them_does() {
+    let index = sentences(&["开工建设仙鹤纸业。", "加快泸古高速建设。", "推进其他工作。"]);
+    // Scored alike, the earlier match first.
+    let both = ["加快泸古高速建设。", "开工建设仙鹤纸业。"];
+    assert_eq!(texts(&index, "仙鹤纸业 | 泸古高速"), both);
+    assert_eq!(texts(&index, "xianhe | lugu"), both);
+    assert_eq!(texts(&index, "仙鹤 | 泸古 开工"), ["开工建设仙鹤纸业。"]);
+    assert_eq!(
+        texts(&index, "仙鹤 | !建设"),
+        ["开工建设仙鹤纸业。", "甲", "乙", "推进其他工作。"],
+        "a negated term in a group is met where the text is absent"
+    );
+    let hits = index.search("其他 | 泸古", None);
+    assert_eq!(hits[0].matched, [2, 3], "the term that matched is lit");
+    assert_eq!(hits[1].matched, [2, 3]);
+    assert!(texts(&index, "比特币 | 无此").is_empty());
+}
+
+#[test]
+fn several_tokens_read_each_as_whole_syllables() {
+    // 果 is read guo, and rarely luo: lu must not take it for a start.
+    let index = sentences(&["巩固拓展成果。", "加快泸古高速建设。"]);
+    assert_eq!(texts(&index, "lu gu"), ["加快泸古高速建设。"]);
+    assert_eq!(index.search("lu gu", None)[0].matched, [2, 3]);
+    // Typed alone, a token may end in an unfinished syllable.
+    assert_eq!(texts(&index, "luo"), ["巩固拓展成果。"]);
+    assert_eq!(texts(&index, "lu").len(), 2, "lu… finds luo while typed");
+    assert_eq!(texts(&index, "lu ").len(), 1, "whole once a space follows");
+    assert_eq!(texts(&index, "guo lu"), [] as [&str; 0]);
+}
+
+#[test]
+fn a_rare_reading_ranks_below_a_common_one() {
+    // 行 is read xing first, then hang and heng; 衡 is read heng.
+    let index = sentences(&["坚持先行先试。", "保持均衡发展。"]);
+    assert_eq!(texts(&index, "heng"), ["保持均衡发展。", "坚持先行先试。"]);
+    let hits = index.search("heng", None);
+    assert!(hits[0].score > hits[1].score);
+    assert_eq!(texts(&index, "xianxing"), ["坚持先行先试。"]);
+    assert!(
+        index.search("xianxing", None)[0].score > hits[1].score,
+        "read xing, 先行 scores as a common reading"
+    );
+}
+
+/// Character queries rank in SkimMatcherV2's order: every hit scores what
+/// SkimMatcherV2 (its own figures, a gap costing [`GAP_PENALTY`] more)
+/// gives the query in the hit's whole text, normalized as the index
+/// normalizes it. On the embedded plan and a synthetic one, for queries of
+/// one to five characters, contiguous and with gaps.
+#[test]
+fn character_queries_rank_in_skim_matcher_v2s_order() {
+    use fuzzy_matcher::FuzzyMatcher;
+    use fuzzy_matcher::skim::{SkimMatcherV2, SkimScoreConfig};
+    let figures = SkimScoreConfig::default();
+    let skim = SkimMatcherV2::default()
+        .ignore_case()
+        .score_config(SkimScoreConfig {
+            gap_start: figures.gap_start - GAP_PENALTY as i32,
+            ..figures
+        });
+    let normalized = |s: &str| -> String { s.chars().map(super::corpus::normalize).collect() };
+    let base = crate::plan::load::load_embedded().unwrap();
+    let big = crate::synth::synthetic_plan(&base, 3000, 4);
+    let queries = [
+        "新",
+        "发展",
+        "项目",
+        "泸州",
+        "企业",
+        "产业园",
+        "重点项目",
+        "高质量发展",
+        "泸古速",
+        "重项",
+        "招商",
+        "加建",
+        "高发展",
+        "G321",
+    ];
+    for plan in [&base, &big] {
+        let index = SearchIndex::new(plan);
+        for q in queries {
+            let hits = index.search(q, None);
+            assert!(hits.len() > 1, "{q}: {} hits", hits.len());
+            let skims: Vec<i64> = hits
+                .iter()
+                .map(|h| {
+                    let found = skim.fuzzy_indices(&normalized(&h.text), &normalized(q));
+                    found.map_or(i64::MIN, |(score, _)| score)
+                })
+                .collect();
+            let ours: Vec<i64> = hits.iter().map(|h| h.score).collect();
+            assert_eq!(ours, skims, "{q}");
+            assert!(skims.windows(2).all(|w| w[0] >= w[1]), "{q}");
+        }
     }
 }
