@@ -2,12 +2,15 @@
 //! of 100,000 commitments (see `synth::synthetic_plan`), and the embedded
 //! plan. Index builds (from a plan, and from its JSON as `search` does), then per-query times for the CLI path (`search`,
 //! top 20 with highlights) and the app's path (`rank`, all matches, no
-//! highlights), and a query typed key by key through a `Searcher`.
+//! highlights), a query typed key by key through a `Searcher`, and (group
+//! `decide`) what deciding matches with fuzzy-matcher alone would cost.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
 use plan_explorer::plan::Plan;
 use plan_explorer::plan::load::load_embedded;
 use plan_explorer::search::{PinyinIndex, SearchIndex, Searcher, from_plan_json};
@@ -84,12 +87,44 @@ fn typing(c: &mut Criterion, name: &str, index: &SearchIndex) {
     g.finish();
 }
 
+/// What the aligner is for, measured: fuzzy-matcher's SkimMatcherV2
+/// deciding the matches of a character query itself, over every title and
+/// sentence (its quicker two-row path, without positions), against the
+/// index ranking the same query. SkimMatcherV2 could do no more than this:
+/// it has no bound on gaps (比特币 would match any sentence holding the
+/// three characters) and no notion of a pinyin syllable standing for a set
+/// of characters, so the aligner decides where terms match and
+/// SkimMatcherV2 scores what it found.
+fn deciding(c: &mut Criterion, name: &str, plan: &Plan, index: &SearchIndex) {
+    let mut g = c.benchmark_group(format!("decide/{name}"));
+    let texts: Vec<&str> = plan.items().map(|item| item.text).collect();
+    let skim = SkimMatcherV2::default().ignore_case();
+    for (label, q) in QUERIES.iter().filter(|(_, q)| !q.is_ascii()) {
+        g.bench_function(format!("{label}_index"), |b| {
+            b.iter(|| index.rank(black_box(q)))
+        });
+        g.bench_function(format!("{label}_skim_over_every_text"), |b| {
+            b.iter(|| {
+                let mut found: Vec<(i64, usize)> = texts
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(doc, text)| skim.fuzzy_match(text, q).map(|s| (s, doc)))
+                    .collect();
+                found.sort_unstable_by_key(|&(s, doc)| (std::cmp::Reverse(s), doc));
+                found
+            })
+        });
+    }
+    g.finish();
+}
+
 fn benches(c: &mut Criterion) {
     for (name, plan) in plans() {
         build(c, name, &plan);
         let index = SearchIndex::with_pinyin(&plan);
         queries(c, name, &index);
         typing(c, name, &index);
+        deciding(c, name, &plan, &index);
     }
 }
 
