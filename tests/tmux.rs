@@ -946,3 +946,27 @@ fn the_search_line_edits_like_a_shell() {
     t.keys(&["q"]);
     assert_eq!(t.wait_exit(), 0);
 }
+
+#[test]
+fn a_burst_of_keys_longer_than_a_read_is_taken_whole() {
+    let t = app("burst", 120, 40);
+    t.keys(&["/"]);
+    t.wait_for("the search line", |s| s.contains("Search 0/0"));
+    // tmux's paste-buffer without -p types the text as keys, with no
+    // bracketed-paste marks, as a terminal without bracketed paste or a
+    // burst over SSH does: 2 KiB, more than the key reader takes at once.
+    let burst = format!("{}END", "gaosu ".repeat(350));
+    let out = t.run(&["set-buffer", "-b", "burst", &burst]);
+    assert!(out.status.success(), "{out:?}");
+    t.run(&["paste-buffer", "-b", "burst", "-t", "main"]);
+    // The line shows its end, where the cursor is: all of the burst arrived.
+    let screen = t.wait_for("the end of the burst", |s| {
+        s.lines().any(|l| l.contains("gaosu END"))
+    });
+    assert!(screen.contains("Search 0/0"), "{screen}");
+    t.keys(&["q"]);
+    t.keys(&["Escape"]);
+    t.wait_for("the overlay closed", |s| !s.contains("Search"));
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0);
+}

@@ -46,6 +46,11 @@ use theme::Options;
 /// At most this many events are read before the app catches up and draws.
 const MAX_BURST: usize = 1024;
 
+/// Keys that arrive within this of each other are one burst. Not zero:
+/// crossterm's tty event source, whose level-triggered wait reads all of a
+/// burst, answers a zero timeout without looking at its queue.
+const BURST_GAP: Duration = Duration::from_micros(200);
+
 /// What to show first.
 #[derive(Debug, Clone, Default)]
 pub struct StartOptions {
@@ -296,7 +301,7 @@ fn event_loop(
             }
             // Take whatever else has arrived too, to handle a burst at once.
             queue.push_back(event::read()?);
-            while queue.len() < MAX_BURST && event::poll(Duration::ZERO)? {
+            while queue.len() < MAX_BURST && event::poll(BURST_GAP)? {
                 queue.push_back(event::read()?);
             }
         }
