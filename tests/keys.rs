@@ -420,7 +420,7 @@ fn check(mode: Mode, action: &Action, b: &Seen, a: &Seen) -> Result<(), String> 
         ),
         (Mode::Browse, Action::Copy) => ok(
             matches!(&a.effects[..], [Effect::Copy(text)]
-                if text.starts_with("3.3 ") && text.contains("\n— ") && text.contains(" line "))
+                if text.starts_with("3.3 ") && text.contains("\n— ") && text.contains(" lines 19–20 of "))
                 && a.status.as_deref().is_some_and(|s| s.contains("copied")),
             "copies the selection with its source and says so",
         ),

@@ -207,7 +207,8 @@ fn bracketed_paste_goes_into_the_query() {
 fn copy_queues_an_osc52_effect_and_confirms() {
     let mut app = App::new(load_embedded().unwrap(), Options::default());
     app.update(plan_explorer::tui::action::Action::Copy);
-    let cited = format!("\n— {}, line 3 of {}", app.plan.title, app.plan.source);
+    // The area's heading is on line 3, its last task's title on line 6.
+    let cited = format!("\n— {}, lines 3–6 of {}", app.plan.title, app.plan.source);
     assert!(
         matches!(&app.effects[..], [plan_explorer::tui::app::Effect::Copy(t)] if t.starts_with("1 ") && t.contains(&cited)),
         "{:?}",
