@@ -451,3 +451,44 @@ fn a_click_selects_a_row_of_the_targets_table() {
     let (_, app) = screen(100, 30, vec![key('t'), click]);
     assert_eq!(app.targets.selected, 4);
 }
+
+#[test]
+fn search_hits_in_review_and_outlook_areas_are_dimmed_and_labelled() {
+    let plan = plan_explorer::plan::import::import_text(KINDS_REPORT, "yunxi.txt").unwrap();
+    let app = App::new(plan, Options::default());
+    let mut events = vec![key('/')];
+    events.extend(typed("地区生产总值"));
+    let (terminal, app) = screen_of(app, 100, 24, events);
+    let list = app.regions().search_list();
+    let buffer = terminal.backend().buffer();
+    let rows = text_in(buffer, list);
+    let dim = theme(&Options::default()).dim.fg.unwrap();
+    // Last year's growth and this year's target, one hit each; the
+    // selected first row is drawn as selected, so look at the other.
+    let review = rows.iter().position(|r| r.contains("6.1%")).unwrap();
+    let plan = rows.iter().position(|r| r.contains("4.5%")).unwrap();
+    assert!(rows[review].contains("回顾 过去一年"), "{rows:#?}");
+    assert!(!rows[plan].contains("回顾") && !rows[plan].contains("展望"));
+    let unselected = if app.search.selected == review {
+        plan
+    } else {
+        review
+    };
+    let text_x = |row: usize| {
+        let at = rows[row].find(['回', '今']).unwrap();
+        list.x + str_width(&rows[row][..at]) as u16
+    };
+    let fg = buffer[(text_x(unselected), list.y + unselected as u16)].fg;
+    assert_eq!(fg == dim, unselected == review, "{rows:#?}");
+    // Move the selection: the other row shows its own style.
+    let mut more = vec![key('/')];
+    more.extend(typed("地区生产总值"));
+    more.push(code(KeyCode::Down));
+    let plan = plan_explorer::plan::import::import_text(KINDS_REPORT, "yunxi.txt").unwrap();
+    let (terminal, app) = screen_of(App::new(plan, Options::default()), 100, 24, more);
+    let buffer = terminal.backend().buffer();
+    let rows = text_in(buffer, list);
+    let first = 1 - app.search.selected;
+    let fg = buffer[(text_x(first), list.y + first as u16)].fg;
+    assert_eq!(fg == dim, first == review, "{rows:#?}");
+}

@@ -184,6 +184,17 @@ fn search_across_plans_names_each_hit_and_enter_opens_its_plan_there() {
     insta::assert_snapshot!("search_all_plans_110x24", text_of(&t));
     let screen = text_of(&t);
     assert!(screen.contains("Search all 3 plans 1/4"), "{screen}");
+    // Last year's result in the 2027 plan's review is labelled so; the
+    // plans' own work is not.
+    let hits: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("高标准农田3"))
+        .collect();
+    assert_eq!(hits.len(), 4, "{screen}");
+    for hit in hits {
+        let review = hit.contains("过去一年");
+        assert_eq!(hit.contains("回顾 "), review, "{hit}");
+    }
     // The hit of the 2027 plan's own work, the third row.
     let t = run(
         &mut s,

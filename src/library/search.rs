@@ -14,10 +14,10 @@ use super::name::PlanName;
 use super::parallel::in_parallel;
 use super::store::{Library, Location, plan_files};
 use super::summary::embedded;
-use crate::plan::LoadError;
 use crate::plan::load::{parse_plan, validate_items};
 use crate::plan::outline::items;
 use crate::plan::stream::{StreamedArea, stream_areas};
+use crate::plan::{AreaKind, LoadError};
 use crate::search::{SearchHit, SearchIndex};
 
 /// How many plans are indexed together.
@@ -99,6 +99,9 @@ pub struct PlansIndex {
     /// Where each plan's documents start, ascending.
     starts: Vec<usize>,
     names: Vec<String>,
+    /// Each plan's areas' kinds, so a hit of last year's review is told
+    /// from this year's work.
+    kinds: Vec<Vec<AreaKind>>,
 }
 
 impl PlansIndex {
@@ -124,13 +127,14 @@ impl PlansIndex {
         }
         // Each plan's areas, borrowed from its bytes.
         let mut read: Vec<(&PlanName, Vec<StreamedArea>)> = Vec::with_capacity(files.len());
-        let (mut starts, mut names) = (Vec::new(), Vec::new());
+        let (mut starts, mut names, mut kinds) = (Vec::new(), Vec::new(), Vec::new());
         let mut docs = 0;
         for (name, bytes, path) in &files {
             match read_areas(bytes, path) {
                 Ok(areas) => {
                     starts.push(docs);
                     names.push(name.to_string());
+                    kinds.push(areas.iter().map(|a| a.kind).collect());
                     docs += items(&areas).count();
                     read.push((name, areas));
                 }
@@ -146,6 +150,7 @@ impl PlansIndex {
             index,
             starts,
             names,
+            kinds,
         };
         (index, warnings)
     }
@@ -155,6 +160,13 @@ impl PlansIndex {
         let owner = self.starts.partition_point(|&s| s <= doc).checked_sub(1)?;
         let name = self.names.get(owner)?;
         Some((name, doc - self.starts[owner]))
+    }
+
+    /// The kind of the area document `doc` is in, within its plan.
+    pub fn kind_of(&self, doc: usize) -> Option<AreaKind> {
+        let owner = self.starts.partition_point(|&s| s <= doc).checked_sub(1)?;
+        let area = self.index.doc(doc)?.target.area();
+        self.kinds.get(owner)?.get(area).copied()
     }
 
     /// How many plans are indexed.

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use crate::library::PlansIndex;
-use crate::plan::{ItemRef, Plan};
+use crate::plan::{AreaKind, ItemRef, Plan};
 use crate::search::{PinyinIndex, Ranked, SearchHit, SearchIndex, Searcher};
 use crate::tui::line::{Edit, Edited, LineEdit};
 
@@ -141,6 +141,23 @@ impl SearchState {
         let ranked = self.results().get(i)?;
         let all = self.all.as_ref().filter(|_| self.all_plans())?;
         all.plan_of(ranked.doc).map(|(name, _)| name)
+    }
+
+    /// The kind of the area result `i` stands in: this plan's, or, when
+    /// searching every plan, its own plan's.
+    pub fn kind_of_result(&self, plan: &Plan, i: usize) -> AreaKind {
+        let Some(ranked) = self.results().get(i) else {
+            return AreaKind::Plan;
+        };
+        let kind = match (&self.all, self.scope) {
+            (Some(all), Scope::All) => all.kind_of(ranked.doc),
+            _ => self
+                .index
+                .doc(ranked.doc)
+                .and_then(|d| plan.areas.get(d.target.area()))
+                .map(|a| a.kind),
+        };
+        kind.unwrap_or(AreaKind::Plan)
     }
 
     /// The selected hit's plan and item, when searching every plan.

@@ -12,7 +12,7 @@ use crate::search::SearchHit;
 use crate::tui::app::App;
 use crate::tui::layout::Regions;
 use crate::tui::theme::{Symbols, Theme};
-use crate::width::{char_width, pad_right, truncate};
+use crate::width::{char_width, pad_right, str_width, truncate};
 
 pub fn render(app: &App, frame: &mut Frame, regions: &Regions, theme: &Theme, symbols: &Symbols) {
     let search = &app.search;
@@ -70,6 +70,7 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions, theme: &Theme, sy
             Some(hit_line(
                 &hit,
                 search.plan_of_result(i),
+                search.kind_of_result(&app.plan, i).label(),
                 i == search.selected,
                 list.width as usize,
                 theme,
@@ -134,18 +135,21 @@ pub fn first_shown(chars: &[char], matched: &[usize], room: usize) -> usize {
 }
 
 /// A hit's row: its id and kind (its plan and id, when the search covers
-/// every plan), then its text cut around the first match.
+/// every plan), then its text cut around the first match. A hit in a
+/// review or outlook area is dimmed and labelled (回顾, 展望), as the tree
+/// shows it: last year's results never read as this year's work.
 fn hit_line(
     hit: &SearchHit,
     plan: Option<&str>,
+    label: Option<&str>,
     selected: bool,
     width: usize,
     theme: &Theme,
 ) -> Line<'static> {
-    let base = if selected {
-        theme.selected
-    } else {
-        Style::default()
+    let base = match (selected, label) {
+        (true, _) => theme.selected,
+        (false, Some(_)) => theme.dim,
+        (false, None) => Style::default(),
     };
     // The kind goes when the row is narrow, to leave room for the text.
     let tag = match plan {
@@ -154,7 +158,9 @@ fn hit_line(
         None if width >= 48 => pad_right(&format!("{:<8} {}", hit.id, hit.kind.as_str()), 20),
         None => pad_right(&hit.id, 9.min(width / 3)),
     };
-    let room = width.saturating_sub(crate::width::str_width(&tag));
+    let label = label.map(|l| format!("{l} ")).unwrap_or_default();
+    let label = crate::width::truncate(&label, width.saturating_sub(str_width(&tag)));
+    let room = width.saturating_sub(str_width(&tag) + str_width(&label));
     let chars: Vec<char> = hit.text.chars().collect();
     let skip = first_shown(&chars, &hit.matched, room);
     let mut cells: Vec<(char, Style)> = Vec::new();
@@ -181,7 +187,10 @@ fn hit_line(
         cells.push((c, style));
         used += w;
     }
-    let mut spans = vec![Span::styled(tag, if selected { base } else { theme.dim })];
+    let mut spans = vec![
+        Span::styled(tag, if selected { base } else { theme.dim }),
+        Span::styled(label, base),
+    ];
     let mut run = String::new();
     let mut run_style = base;
     for (c, style) in cells {
