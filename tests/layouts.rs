@@ -436,20 +436,73 @@ fn review_and_outlook_areas_are_dimmed_labelled_and_counted_apart() {
     assert_eq!(app.overview_areas(), 3);
 }
 
-#[test]
-fn a_click_selects_a_row_of_the_targets_table() {
-    let (_, app) = screen(100, 30, vec![key('t')]);
-    let list = app.regions().targets_list();
-    let click = Event::Mouse(ratatui::crossterm::event::MouseEvent {
+fn click(column: u16, row: u16) -> Event {
+    Event::Mouse(ratatui::crossterm::event::MouseEvent {
         kind: ratatui::crossterm::event::MouseEventKind::Down(
             ratatui::crossterm::event::MouseButton::Left,
         ),
-        column: list.x + 3,
-        row: list.y + 4,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+#[test]
+fn in_every_list_a_click_selects_a_row_and_a_second_click_opens_it() {
+    // The targets table: row 4, then the tree at its commitment.
+    let (_, app) = screen(100, 30, vec![key('t')]);
+    let list = app.regions().targets_list();
+    let on_row_4 = click(list.x + 3, list.y + 4);
+    let (_, app) = screen(100, 30, vec![key('t'), on_row_4.clone()]);
+    assert_eq!((app.mode, app.targets.selected), (Mode::Targets, 4));
+    let row_4 = app.targets.selected_item();
+    let (_, app) = screen(100, 30, vec![key('t'), on_row_4.clone(), on_row_4]);
+    assert_eq!((app.mode, app.selected()), (Mode::Browse, row_4));
+
+    // The search hits.
+    let mut search = vec![key('/')];
+    search.extend(typed("xiangmu"));
+    let (_, app) = screen(100, 30, search.clone());
+    let list = app.regions().search_list();
+    search.push(click(list.x + 2, list.y + 2));
+    let (_, app) = screen(100, 30, search.clone());
+    assert_eq!((app.mode, app.search.selected), (Mode::Search, 2));
+    let hit = app.search.selected_item();
+    search.push(click(list.x + 2, list.y + 2));
+    let (_, app) = screen(100, 30, search);
+    assert_eq!((app.mode, app.selected()), (Mode::Browse, hit));
+
+    // The overview's largest amounts.
+    let (_, app) = screen(100, 30, vec![key('o')]);
+    let list = app.regions().amounts_list(app.overview_areas());
+    let on_row_3 = click(list.x + 2, list.y + 3);
+    let (_, app) = screen(100, 30, vec![key('o'), on_row_3.clone()]);
+    assert_eq!((app.mode, app.overview.selected), (Mode::Overview, 3));
+    let amount = app.summary.amounts[3].item;
+    let (_, app) = screen(100, 30, vec![key('o'), on_row_3.clone(), on_row_3]);
+    assert_eq!((app.mode, app.selected()), (Mode::Browse, Some(amount)));
+
+    // The unit picker: the wheel moves, a click picks, a second shows it.
+    let (_, app) = screen(100, 30, vec![key('t'), key('u')]);
+    let list = plan_explorer::tui::layout::units_list(app.regions().body, app.units.choices.len());
+    let wheel = Event::Mouse(ratatui::crossterm::event::MouseEvent {
+        kind: ratatui::crossterm::event::MouseEventKind::ScrollDown,
+        column: list.x,
+        row: list.y,
         modifiers: KeyModifiers::NONE,
     });
-    let (_, app) = screen(100, 30, vec![key('t'), click]);
-    assert_eq!(app.targets.selected, 4);
+    let (_, app) = screen(100, 30, vec![key('t'), key('u'), wheel]);
+    assert_eq!(app.units.selected, 1);
+    let on_row_2 = click(list.x + 1, list.y + 2);
+    let (_, app) = screen(100, 30, vec![key('t'), key('u'), on_row_2.clone()]);
+    assert_eq!((app.mode, app.units.selected), (Mode::Units, 2));
+    let unit = app.units.chosen().and_then(|c| c.unit.clone());
+    let (_, app) = screen(
+        100,
+        30,
+        vec![key('t'), key('u'), on_row_2.clone(), on_row_2],
+    );
+    assert_eq!((app.mode, app.targets.unit.clone()), (Mode::Targets, unit));
 }
 
 #[test]

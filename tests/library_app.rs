@@ -297,3 +297,62 @@ fn a_file_that_is_not_a_plan_is_reported_in_one_inert_line() {
     );
     assert!(!footer.contains('\u{1b}'), "{footer:?}");
 }
+
+fn click(column: u16, row: u16) -> Event {
+    Event::Mouse(ratatui::crossterm::event::MouseEvent {
+        kind: ratatui::crossterm::event::MouseEventKind::Down(
+            ratatui::crossterm::event::MouseButton::Left,
+        ),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+/// The screen row on which `text` is drawn, and a column inside it.
+fn row_of(terminal: &Terminal<TestBackend>, text: &str) -> (u16, u16) {
+    let screen = text_of(terminal);
+    let y = screen
+        .lines()
+        .position(|l| l.contains(text))
+        .unwrap_or_else(|| panic!("{text} not on screen:\n{screen}"));
+    (30, y as u16)
+}
+
+#[test]
+fn in_the_picker_and_the_compare_view_a_click_selects_and_a_second_opens() {
+    let (_dir, library) = library();
+    let mut s = session(&library);
+    let t = run(&mut s, 100, 24, vec![key('p')]);
+    let (x, y) = row_of(&t, "岚溪市2026年");
+    run(&mut s, 100, 24, vec![click(x, y)]);
+    assert_eq!(s.app.mode, Mode::Picker);
+    assert_eq!(
+        s.app.picker.selected_entry().map(|e| e.name.to_string()),
+        Some("lanxi-2026".to_string())
+    );
+    run(&mut s, 100, 24, vec![click(x, y)]);
+    assert_eq!(
+        (s.app.mode, s.app.plan_name.as_str()),
+        (Mode::Browse, "lanxi-2026")
+    );
+    // Compare with 2027; a click on the dropped commitment's row selects
+    // it, a second goes to it in plan A, the open one.
+    let t = run(
+        &mut s,
+        120,
+        24,
+        vec![key('c'), paste("lanxi-2027"), code(KeyCode::Enter)],
+    );
+    assert_eq!(s.app.mode, Mode::Compare);
+    let (x, y) = row_of(&t, "举办岚溪国际马拉松赛");
+    run(&mut s, 120, 24, vec![click(x, y)]);
+    assert_eq!(s.app.mode, Mode::Compare);
+    assert_eq!(
+        s.app.compare.item(plan_explorer::tui::comparison::Side::A),
+        s.app.plan.find("2.1.1")
+    );
+    run(&mut s, 120, 24, vec![click(x, y)]);
+    assert_eq!(s.app.mode, Mode::Browse);
+    assert_eq!(s.app.selected(), s.app.plan.find("2.1.1"));
+}

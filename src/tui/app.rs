@@ -196,7 +196,7 @@ impl App {
         self.lay_out_preview(&regions);
         self.targets.keep_in_view(regions.list_rows());
         self.picker
-            .keep_in_view(regions.with_preview(false).search_rows());
+            .keep_in_view(regions.picker_list().height as usize);
         self.compare.keep_in_view(regions.list_rows());
     }
 

@@ -104,6 +104,33 @@ pub fn units_popup(body: Rect, choices: usize) -> Rect {
     )
 }
 
+/// The unit picker's rows, below its typed line and a blank line.
+pub fn units_list(body: Rect, choices: usize) -> Rect {
+    let i = inner(units_popup(body, choices));
+    Rect::new(
+        i.x,
+        i.y.saturating_add(2).min(i.bottom()),
+        i.width,
+        i.height.saturating_sub(2),
+    )
+}
+
+/// The first row a list of `height` rows shows when it keeps no offset of
+/// its own: from the top, until `selected` would fall below the last row.
+pub fn shown_from(selected: usize, height: usize) -> usize {
+    selected.saturating_sub(height.saturating_sub(1))
+}
+
+/// The row of a list, drawn in `area` from its row `first`, that a click at
+/// (`column`, `row`) falls on, when it falls on one of its `len` rows.
+pub fn clicked_row(area: Rect, first: usize, len: usize, column: u16, row: u16) -> Option<usize> {
+    if !area.contains((column, row).into()) {
+        return None;
+    }
+    let index = first + (row - area.y) as usize;
+    (index < len).then_some(index)
+}
+
 /// The first row to show so that `selected` is in a list of `height` rows,
 /// moving `offset` as little as it can.
 pub fn scroll_to(selected: usize, offset: usize, height: usize) -> usize {
@@ -197,11 +224,21 @@ impl Regions {
 
     /// Rows of the overview's list of amounts, inside its border.
     pub fn amount_rows(&self, areas: usize) -> usize {
-        inner(overview_split(self.body, areas)[1]).height as usize
+        self.amounts_list(areas).height as usize
     }
 
-    /// The rows of the targets table: inside its border, below its filter
-    /// line and its header.
+    /// The overview's list of amounts, inside its border.
+    pub fn amounts_list(&self, areas: usize) -> Rect {
+        inner(overview_split(self.body, areas)[1])
+    }
+
+    /// The plan picker's rows: the search overlay's list, without a preview.
+    pub fn picker_list(&self) -> Rect {
+        self.with_preview(false).search_list()
+    }
+
+    /// The rows of the targets table, or of the compare view: inside the
+    /// border, below a line of hints or the filter, and the header.
     pub fn targets_list(&self) -> Rect {
         let i = inner(self.body);
         Rect::new(

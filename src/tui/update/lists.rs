@@ -5,6 +5,7 @@ use crate::tui::action::{Action, Mode};
 use crate::tui::app::App;
 use crate::tui::cite;
 use crate::tui::hints::help_lines;
+use crate::tui::layout::{clicked_row, shown_from};
 use crate::tui::line::LineEdit;
 
 /// How far a list moves for an action that moves through it, with `page`
@@ -59,11 +60,11 @@ impl App {
             }
             Action::Click { column, row } => {
                 let list = self.regions().targets_list();
-                if list.contains((column, row).into()) {
-                    let index = self.targets.offset + (row - list.y) as usize;
-                    if index < self.targets.rows.len() {
-                        self.targets.selected = index;
-                    }
+                let len = self.targets.rows.len();
+                match clicked_row(list, self.targets.offset, len, column, row) {
+                    Some(i) if i == self.targets.selected => self.targets_action(Action::Accept),
+                    Some(i) => self.targets.selected = i,
+                    None => {}
                 }
             }
             Action::ShowOverview => self.mode = Mode::Overview,
@@ -115,6 +116,15 @@ impl App {
                 if let Some(item) = selected.map(|a| a.item) {
                     self.reveal(item);
                     self.mode = Mode::Browse;
+                }
+            }
+            Action::Click { column, row } => {
+                let list = self.regions().amounts_list(areas);
+                let first = shown_from(self.overview.selected, list.height as usize);
+                match clicked_row(list, first, count, column, row) {
+                    Some(i) if i == self.overview.selected => self.overview_action(Action::Accept),
+                    Some(i) => self.overview.selected = i,
+                    None => {}
                 }
             }
             Action::ToggleScope => self.toggle_scope(),

@@ -11,6 +11,7 @@ use crate::tui::action::{Action, Mode};
 use crate::tui::app::{App, Effect, Focus};
 use crate::tui::comparison::Side;
 use crate::tui::detail::DetailDoc;
+use crate::tui::layout::clicked_row;
 use crate::tui::line::LineEdit;
 use crate::tui::picker::Purpose;
 use crate::tui::screens::{OverviewState, TargetsState};
@@ -39,6 +40,15 @@ impl App {
             Action::PageDown => self.picker.move_by(self.page_rows()),
             Action::PageUp => self.picker.move_by(-self.page_rows()),
             Action::Accept => self.pick(),
+            Action::Click { column, row } => {
+                let list = self.regions().picker_list();
+                let (offset, len) = (self.picker.offset, self.picker.shown.len());
+                match clicked_row(list, offset, len, column, row) {
+                    Some(i) if i == self.picker.selected => self.pick(),
+                    Some(i) => self.picker.selected = i,
+                    None => {}
+                }
+            }
             Action::Back => self.mode = Mode::Browse,
             _ => {}
         }
@@ -74,6 +84,15 @@ impl App {
             Action::HalfPageUp => self.compare.move_by(-(page / 2).max(1)),
             Action::Top => self.compare.move_by(isize::MIN / 2),
             Action::Bottom => self.compare.move_by(isize::MAX / 2),
+            Action::Click { column, row } => {
+                let list = self.regions().targets_list();
+                let (offset, len) = (self.compare.offset, self.compare.rows.len());
+                match clicked_row(list, offset, len, column, row) {
+                    Some(i) if i == self.compare.selected => self.compare_action(Action::Accept),
+                    Some(i) => self.compare.selected = i,
+                    None => {}
+                }
+            }
             Action::GotoA => self.goto_side(Side::A),
             Action::GotoB => self.goto_side(Side::B),
             Action::Accept => {

@@ -3,6 +3,7 @@
 
 use crate::tui::action::{Action, Mode};
 use crate::tui::app::{App, Focus};
+use crate::tui::layout::{clicked_row, shown_from, units_list};
 use crate::tui::line::{Edited, LineEdit};
 
 impl App {
@@ -47,9 +48,11 @@ impl App {
             }
             Action::Click { column, row } => {
                 let list = self.regions().search_list();
-                if list.contains((column, row).into()) {
-                    let index = self.search.offset + (row - list.y) as usize;
-                    self.search.select(index);
+                let len = self.search.results().len();
+                match clicked_row(list, self.search.offset, len, column, row) {
+                    Some(i) if i == self.search.selected => self.search_action(Action::Accept),
+                    Some(i) => self.search.select(i),
+                    None => {}
                 }
             }
             Action::ScrollDown { .. } => self.search.move_by(3),
@@ -85,8 +88,18 @@ impl App {
             Action::Input(c) => self.units.line.insert(&c.to_string()),
             Action::Paste(text) => self.units.line.insert(&text),
             Action::Edit(edit) => self.units.line.edit(edit),
-            Action::Down => return self.units.move_by(1),
-            Action::Up => return self.units.move_by(-1),
+            Action::Down | Action::ScrollDown { .. } => return self.units.move_by(1),
+            Action::Up | Action::ScrollUp { .. } => return self.units.move_by(-1),
+            Action::Click { column, row } => {
+                let list = units_list(self.regions().body, self.units.choices.len());
+                let first = shown_from(self.units.selected, list.height as usize);
+                let len = self.units.choices.len();
+                return match clicked_row(list, first, len, column, row) {
+                    Some(i) if i == self.units.selected => self.units_action(Action::Accept),
+                    Some(i) => self.units.selected = i,
+                    None => {}
+                };
+            }
             Action::Accept => {
                 if let Some(choice) = self.units.chosen() {
                     let unit = choice.unit.clone();

@@ -122,7 +122,7 @@ fn render_amounts(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbo
     }
     let rows = inner.height as usize;
     let selected = app.overview.selected.min(amounts.len() - 1);
-    let start = selected.saturating_sub(rows.saturating_sub(1));
+    let start = crate::tui::layout::shown_from(selected, rows);
     let width = inner.width as usize;
     let label_w = (width / 2).clamp(10, 40);
     let amount_w = amounts

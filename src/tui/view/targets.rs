@@ -184,7 +184,7 @@ pub fn render_units(app: &App, frame: &mut Frame, body: Rect, theme: &Theme, sym
     frame.set_cursor_position((inner.x + x, inner.y));
     let mut lines = vec![line, Line::default()];
     let list_rows = (inner.height as usize).saturating_sub(2);
-    let start = picker.selected.saturating_sub(list_rows.saturating_sub(1));
+    let start = crate::tui::layout::shown_from(picker.selected, list_rows);
     for (i, choice) in picker
         .choices
         .iter()
