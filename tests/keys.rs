@@ -127,7 +127,7 @@ fn app_in(mode: Mode, action: &Action) -> App {
         ),
         Mode::Picker => {
             run(&mut app, [Action::ShowPlans]);
-            let first = app.first_pick();
+            let first = app.first_pick(&entries());
             app.picker.set_entries(entries(), &first);
             run(
                 &mut app,

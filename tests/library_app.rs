@@ -356,3 +356,43 @@ fn in_the_picker_and_the_compare_view_a_click_selects_and_a_second_opens() {
     assert_eq!(s.app.mode, Mode::Browse);
     assert_eq!(s.app.selected(), s.app.plan.find("2.1.1"));
 }
+
+#[test]
+fn compare_first_offers_another_year_of_the_same_place_never_the_open_plan() {
+    let (_dir, library) = library();
+    let mut s = session(&library);
+    let picked = |s: &Session| s.app.picker.selected_entry().map(|e| e.name.to_string());
+    // The embedded plan has no other year here: the first other plan.
+    run(&mut s, 100, 24, vec![key('c')]);
+    assert_eq!(picked(&s).as_deref(), Some("lanxi-2026"));
+    // From 2027, the year before.
+    run(
+        &mut s,
+        100,
+        24,
+        vec![
+            code(KeyCode::Esc),
+            key('p'),
+            paste("lanxi-2027"),
+            code(KeyCode::Enter),
+            key('c'),
+        ],
+    );
+    assert_eq!(s.app.plan_name, "lanxi-2027");
+    assert_eq!(picked(&s).as_deref(), Some("lanxi-2026"));
+    // From 2026, the year after.
+    run(
+        &mut s,
+        100,
+        24,
+        vec![
+            code(KeyCode::Esc),
+            key('p'),
+            paste("lanxi-2026"),
+            code(KeyCode::Enter),
+            key('c'),
+        ],
+    );
+    assert_eq!(s.app.plan_name, "lanxi-2026");
+    assert_eq!(picked(&s).as_deref(), Some("lanxi-2027"));
+}

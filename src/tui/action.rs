@@ -242,7 +242,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { modes: &[Browse, Overview], keys: &[ch('t')], action: Action::ShowTargets, help: "table of every target", footer: "targets" },
     Binding { modes: &[Browse, Targets], keys: &[ch('o')], action: Action::ShowOverview, help: "overview charts", footer: "overview" },
     Binding { modes: &[Browse], keys: &[ch('p')], action: Action::ShowPlans, help: "the library's plans: pick one to open (type to filter by name, title or pinyin)", footer: "plans" },
-    Binding { modes: &[Browse], keys: &[ch('c')], action: Action::ComparePlans, help: "compare this plan with one of the library (the last one compared comes first)", footer: "compare" },
+    Binding { modes: &[Browse], keys: &[ch('c')], action: Action::ComparePlans, help: "compare with a library plan (offered first: the last compared, or another year)", footer: "compare" },
     Binding { modes: &[Targets], keys: &[ch('s')], action: Action::CycleSort, help: "sort: document order, value ↓, value ↑", footer: "sort" },
     Binding { modes: &[Targets], keys: &[ch('u')], action: Action::PickUnit, help: "choose a unit to show (type to narrow the list)", footer: "unit" },
     Binding { modes: &[Targets, Overview], keys: &[ch('a')], action: Action::ToggleScope, help: "count review (回顾) and outlook (展望) areas too, or this year's plan only", footer: "all areas" },

@@ -125,7 +125,7 @@ impl Session {
             // Without a folder, the embedded plan is the whole library.
             Err(_) => list(&Library::at("")),
         };
-        let first = self.app.first_pick();
+        let first = self.app.first_pick(&listing.entries);
         self.app.picker.set_entries(listing.entries, &first);
         if !listing.warnings.is_empty() {
             let n = listing.warnings.len();

@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use crate::library::PlanEntry;
 use crate::plan::stats::{Scope, Summary};
 use crate::plan::{ItemRef, Plan};
 use crate::tui::action::{Action, Mode};
@@ -180,14 +181,32 @@ impl App {
         self.keep_in_view();
     }
 
-    /// The plan the picker selects first: the open plan, or, to compare,
-    /// the other plan of the last comparison this plan was in.
-    pub fn first_pick(&self) -> String {
+    /// The plan of `entries` the picker selects first: the open plan; or,
+    /// to compare, the other plan of the last comparison this plan was in,
+    /// else another year of the same place (the name without its year),
+    /// the year before first, else the first other plan. Comparing a plan
+    /// with itself is never the default.
+    pub fn first_pick(&self, entries: &[PlanEntry]) -> String {
         let (a, b) = (&self.compare.a, &self.compare.b);
+        let open = self.plan_name.as_str();
         match self.picker.purpose {
-            Purpose::Compare if self.compare.ready && *a == self.plan_name => b.clone(),
-            Purpose::Compare if self.compare.ready && *b == self.plan_name => a.clone(),
-            _ => self.plan_name.clone(),
+            Purpose::Open => open.to_string(),
+            Purpose::Compare if self.compare.ready && a == open => b.clone(),
+            Purpose::Compare if self.compare.ready && b == open => a.clone(),
+            Purpose::Compare => {
+                let others = || entries.iter().filter(|e| e.name.as_str() != open);
+                let year = self.plan.year.map_or(0, i64::from);
+                let nearest = others()
+                    .filter(|e| place(e.name.as_str()) == place(open))
+                    .filter_map(|e| e.summary.year.map(|y| (e, i64::from(y) - year)))
+                    .filter(|(_, gap)| *gap != 0)
+                    // The year before first, then the one after, and so on.
+                    .min_by_key(|(_, gap)| (gap.abs(), *gap > 0))
+                    .map(|(e, _)| e);
+                nearest
+                    .or_else(|| others().next())
+                    .map_or_else(|| open.to_string(), |e| e.name.to_string())
+            }
         }
     }
 
@@ -200,5 +219,16 @@ impl App {
             .map(|c| if c.is_control() { '?' } else { c })
             .collect();
         self.status = Some(shown);
+    }
+}
+
+/// The place a library name is of: the name without a trailing year
+/// ("lanxi-2027" → "lanxi").
+fn place(name: &str) -> &str {
+    match name.rsplit_once('-') {
+        Some((place, year)) if !year.is_empty() && year.bytes().all(|b| b.is_ascii_digit()) => {
+            place
+        }
+        _ => name,
     }
 }
