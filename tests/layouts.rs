@@ -20,7 +20,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
-use screen::{code, key, row_at, screen, screen_of, text_of, typed};
+use screen::{click, code, key, row_at, screen, screen_of, text_of, typed};
 
 fn alt(c: char) -> Event {
     Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT))
@@ -434,17 +434,6 @@ fn review_and_outlook_areas_are_dimmed_labelled_and_counted_apart() {
     assert_eq!(app.overview_areas(), 1);
     let (_, app) = screen_of(kinds(), 100, 24, vec![key('o'), key('a')]);
     assert_eq!(app.overview_areas(), 3);
-}
-
-fn click(column: u16, row: u16) -> Event {
-    Event::Mouse(ratatui::crossterm::event::MouseEvent {
-        kind: ratatui::crossterm::event::MouseEventKind::Down(
-            ratatui::crossterm::event::MouseButton::Left,
-        ),
-        column,
-        row,
-        modifiers: KeyModifiers::NONE,
-    })
 }
 
 #[test]

@@ -14,6 +14,9 @@ use plan_explorer::tui::theme::Options;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use screen::click;
+
+mod screen;
 
 fn key(c: char) -> Event {
     let modifiers = if c.is_ascii_uppercase() {
@@ -298,17 +301,6 @@ fn a_file_that_is_not_a_plan_is_reported_in_one_inert_line() {
     assert!(!footer.contains('\u{1b}'), "{footer:?}");
 }
 
-fn click(column: u16, row: u16) -> Event {
-    Event::Mouse(ratatui::crossterm::event::MouseEvent {
-        kind: ratatui::crossterm::event::MouseEventKind::Down(
-            ratatui::crossterm::event::MouseButton::Left,
-        ),
-        column,
-        row,
-        modifiers: KeyModifiers::NONE,
-    })
-}
-
 /// The screen row on which `text` is drawn, and a column inside it.
 fn row_of(terminal: &Terminal<TestBackend>, text: &str) -> (u16, u16) {
     let screen = text_of(terminal);
@@ -365,34 +357,17 @@ fn compare_first_offers_another_year_of_the_same_place_never_the_open_plan() {
     // The embedded plan has no other year here: the first other plan.
     run(&mut s, 100, 24, vec![key('c')]);
     assert_eq!(picked(&s).as_deref(), Some("lanxi-2026"));
-    // From 2027, the year before.
-    run(
-        &mut s,
-        100,
-        24,
-        vec![
+    // From 2027, the year before; from 2026, the year after.
+    for (open, offered) in [("lanxi-2027", "lanxi-2026"), ("lanxi-2026", "lanxi-2027")] {
+        let keys = vec![
             code(KeyCode::Esc),
             key('p'),
-            paste("lanxi-2027"),
+            paste(open),
             code(KeyCode::Enter),
             key('c'),
-        ],
-    );
-    assert_eq!(s.app.plan_name, "lanxi-2027");
-    assert_eq!(picked(&s).as_deref(), Some("lanxi-2026"));
-    // From 2026, the year after.
-    run(
-        &mut s,
-        100,
-        24,
-        vec![
-            code(KeyCode::Esc),
-            key('p'),
-            paste("lanxi-2026"),
-            code(KeyCode::Enter),
-            key('c'),
-        ],
-    );
-    assert_eq!(s.app.plan_name, "lanxi-2026");
-    assert_eq!(picked(&s).as_deref(), Some("lanxi-2027"));
+        ];
+        run(&mut s, 100, 24, keys);
+        assert_eq!(s.app.plan_name, open);
+        assert_eq!(picked(&s).as_deref(), Some(offered), "from {open}");
+    }
 }

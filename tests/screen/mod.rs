@@ -18,6 +18,18 @@ pub fn code(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
+/// A left click at a cell.
+pub fn click(column: u16, row: u16) -> Event {
+    Event::Mouse(ratatui::crossterm::event::MouseEvent {
+        kind: ratatui::crossterm::event::MouseEventKind::Down(
+            ratatui::crossterm::event::MouseButton::Left,
+        ),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
 pub fn typed(text: &str) -> Vec<Event> {
     text.chars().map(key).collect()
 }
