@@ -534,3 +534,46 @@ fn search_hits_in_review_and_outlook_areas_are_dimmed_and_labelled() {
     let fg = buffer[(text_x(first), list.y + first as u16)].fg;
     assert_eq!(fg == dim, first == review, "{rows:#?}");
 }
+
+/// Each pane title on a row of top borders: the text from a corner's "╭ "
+/// to the " ─" or " ╮" after it.
+fn pane_titles(row: &str) -> Vec<String> {
+    row.split('╭')
+        .skip(1)
+        .filter_map(|pane| pane.strip_prefix(' '))
+        .map(|pane| {
+            let end = pane
+                .find(" ─")
+                .or_else(|| pane.find(" ╮"))
+                .unwrap_or(pane.len());
+            pane[..end].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_pane_title_cut_by_a_narrow_pane_ends_in_an_ellipsis() {
+    for (keys, full) in [
+        (
+            vec![key('t')],
+            vec!["Targets · 40 rows · all units · this year's plan · document order"],
+        ),
+        (
+            vec![key('o')],
+            vec!["Tasks per area", "Commitments", "Targets"],
+        ),
+    ] {
+        let (terminal, _) = screen(40, 15, keys);
+        let text = text_of(&terminal);
+        let titles = pane_titles(text.lines().nth(1).unwrap());
+        assert_eq!(titles.len(), full.len(), "{text}");
+        for (shown, full) in titles.iter().zip(full) {
+            assert!(
+                shown == full
+                    || (shown.ends_with('…') && full.starts_with(shown.trim_end_matches('…'))),
+                "{shown:?} for {full:?}:\n{text}"
+            );
+        }
+        assert!(titles.iter().any(|t| t.ends_with('…')), "{text}");
+    }
+}

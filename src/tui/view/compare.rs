@@ -20,7 +20,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
         state.b,
         state.rows.len()
     );
-    let block = pane::block(&title, true, theme, symbols);
+    let block = pane::block(&title, area, true, theme, symbols);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 {

@@ -11,7 +11,7 @@ use crate::tui::theme::{Symbols, Theme};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
     let focused = app.focus == Focus::Detail;
-    let block = pane::block("Detail", focused, theme, symbols);
+    let block = pane::block("Detail", area, focused, theme, symbols);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let end = app

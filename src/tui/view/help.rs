@@ -13,7 +13,13 @@ use crate::tui::theme::{Symbols, Theme};
 use crate::width::{pad_right, truncate};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
-    let block = pane::block("Help · j/k scroll · Esc or ? closes", true, theme, symbols);
+    let block = pane::block(
+        "Help · j/k scroll · Esc or ? closes",
+        area,
+        true,
+        theme,
+        symbols,
+    );
     let inner = block.inner(area);
     pane::clear(frame, area);
     frame.render_widget(block, area);

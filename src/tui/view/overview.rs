@@ -45,7 +45,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
                  pick: fn(&AreaStats) -> usize,
                  labels: bool,
                  rect: Rect| {
-        let block = pane::block(title, false, theme, symbols);
+        let block = pane::block(title, rect, false, theme, symbols);
         let inner = block.inner(rect);
         frame.render_widget(block, rect);
         let values: Vec<usize> = stats.iter().map(|s| pick(s)).collect();
@@ -113,7 +113,7 @@ fn render_amounts(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbo
     let unit = app.summary.money_unit.clone().unwrap_or_default();
     let amounts = &app.summary.amounts;
     let title = format!("Largest amounts in {unit} · each on its own, never summed · Enter jumps");
-    let block = pane::block(&title, true, theme, symbols);
+    let block = pane::block(&title, area, true, theme, symbols);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if amounts.is_empty() {

@@ -6,8 +6,17 @@ use ratatui::widgets::{Block, Borders};
 
 use crate::tui::theme::{Symbols, Theme};
 
-/// A bordered block in the theme, with the focused border when `focused`.
-pub fn block<'a>(title: &'a str, focused: bool, theme: &Theme, symbols: &Symbols) -> Block<'a> {
+/// A bordered block in the theme over `area`, with the focused border when
+/// `focused`. Its title is cut with "…" where the border is too short.
+pub fn block(
+    title: &str,
+    area: ratatui::layout::Rect,
+    focused: bool,
+    theme: &Theme,
+    symbols: &Symbols,
+) -> Block<'static> {
+    // Two corners, and a space either side of the title.
+    let title = crate::width::truncate(title, (area.width as usize).saturating_sub(4));
     Block::default()
         .borders(Borders::ALL)
         .border_set(symbols.border)

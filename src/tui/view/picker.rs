@@ -33,7 +33,7 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions, theme: &Theme, sy
             picker.shown.len()
         ),
     };
-    let block = pane::block(&title, true, theme, symbols);
+    let block = pane::block(&title, area, true, theme, symbols);
     let inner = block.inner(area);
     pane::clear(frame, area);
     frame.render_widget(block, area);

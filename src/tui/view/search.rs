@@ -32,7 +32,7 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions, theme: &Theme, sy
         hit_position(app),
         search.results().len()
     );
-    let block = pane::block(&title, true, theme, symbols);
+    let block = pane::block(&title, area, true, theme, symbols);
     let inner = block.inner(area);
     pane::clear(frame, area);
     frame.render_widget(block, area);
@@ -84,7 +84,7 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions, theme: &Theme, sy
 }
 
 fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
-    let block = pane::block("Preview · Alt-p hides", false, theme, symbols);
+    let block = pane::block("Preview · Alt-p hides", area, false, theme, symbols);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = &app.preview.lines;

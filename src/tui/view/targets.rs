@@ -31,7 +31,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
         scope,
         state.sort.label()
     );
-    let block = pane::block(&title, true, theme, symbols);
+    let block = pane::block(&title, area, true, theme, symbols);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 {
@@ -172,7 +172,7 @@ impl Shape {
 pub fn render_units(app: &App, frame: &mut Frame, body: Rect, theme: &Theme, symbols: &Symbols) {
     let picker = &app.units;
     let area = crate::tui::layout::units_popup(body, picker.choices.len());
-    let block = pane::block("Unit", true, theme, symbols);
+    let block = pane::block("Unit", area, true, theme, symbols);
     let inner = block.inner(area);
     pane::clear(frame, area);
     frame.render_widget(block, area);

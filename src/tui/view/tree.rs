@@ -15,7 +15,7 @@ use crate::width::{pad_left, str_width, truncate};
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
     let focused = app.focus == Focus::Tree && app.mode != crate::tui::action::Mode::Search;
     let title = format!("Plan {}/{}", app.tree.selected + 1, app.tree.rows.len());
-    let block = pane::block(&title, focused, theme, symbols);
+    let block = pane::block(&title, area, focused, theme, symbols);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
