@@ -4,7 +4,8 @@
 //!
 //! Lines break where a reader expects: at spaces and between Chinese
 //! characters, never inside a Latin word ("2 commitments", not
-//! "2 c|ommitments") unless the word alone is wider than the line, and, by
+//! "2 c|ommitments") unless the word alone is wider than the line, never
+//! between a count and the word it counts ("0 targets", not "0|targets"), and, by
 //! the basic rule of Chinese typesetting, no line starts with a closing mark
 //! such as 。,、;:!?)」』 and none ends with an opening one such as “「(.
 
@@ -131,7 +132,9 @@ fn wrap_paragraph(
         let mut last = end;
         if end < glyphs.len() {
             let mut at = end;
-            while at > start + 1 && !may_break(glyphs[at - 1].c, glyphs[at].c) {
+            while at > start + 1
+                && (!may_break(glyphs[at - 1].c, glyphs[at].c) || counts_a_word(glyphs, at))
+            {
                 at -= 1;
             }
             // No place to break: a word wider than the line is cut.
@@ -149,6 +152,20 @@ fn wrap_paragraph(
             start += 1;
         }
     }
+}
+
+/// Whether a break before `glyphs[at]` would part a count from the word
+/// it counts, on either side of the space between them: "0 targets".
+fn counts_a_word(glyphs: &[Glyph], at: usize) -> bool {
+    let c = |i: usize| glyphs.get(i).map_or('\0', |g| g.c);
+    let (space, before) = if c(at) == ' ' {
+        (at, at.wrapping_sub(1))
+    } else if at >= 2 && c(at - 1) == ' ' {
+        (at - 1, at - 2)
+    } else {
+        return false;
+    };
+    c(before).is_ascii_digit() && c(space + 1).is_ascii_alphabetic()
 }
 
 fn styled_line(glyphs: &[Glyph], pieces: &[(String, Style)]) -> Line<'static> {
@@ -246,9 +263,14 @@ mod tests {
 
     #[test]
     fn latin_words_wrap_whole() {
+        // A count stays with what it counts.
         assert_eq!(
             plain("2 tasks · 7 commitments · 0 targets", 16),
-            ["2 tasks · 7", "commitments · 0", "targets"]
+            ["2 tasks ·", "7 commitments ·", "0 targets"]
+        );
+        assert_eq!(
+            plain("commitments · 0 targets", 16),
+            ["commitments ·", "0 targets"]
         );
         // A word wider than the line is cut, as it must be.
         assert_eq!(plain("commitments", 5), ["commi", "tment", "s"]);
