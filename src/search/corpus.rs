@@ -5,6 +5,7 @@
 //! is an index into its text's chars, and match positions need no remapping.
 
 use std::collections::HashMap;
+use std::sync::atomic::AtomicI32;
 
 /// A 128-bit set of hashed char ids: the per-document prefilter. A
 /// document of 30 distinct chars sets about a fifth of its bits.
@@ -200,7 +201,14 @@ pub(crate) struct Corpus {
     astral: HashMap<char, u32>,
     ids: Ids,
     pub(crate) bloom: Vec<Bloom>,
+    /// Per char id (and last, for no char: the start of a text), what the
+    /// fuzzy matcher scores a character standing after it. Measured by the
+    /// matcher the first time a search needs it; UNMEASURED until then.
+    pub(crate) after: Vec<AtomicI32>,
 }
+
+/// An entry of [`Corpus::after`] not measured yet.
+pub(crate) const UNMEASURED: i32 = i32::MIN;
 
 const NO_ID: u32 = u32::MAX;
 
@@ -221,6 +229,7 @@ impl Corpus {
             astral: HashMap::new(),
             ids,
             bloom: room(docs),
+            after: Vec::new(),
         }
     }
 
@@ -254,6 +263,9 @@ impl Corpus {
         self.raw = Vec::new();
         self.ids.shrink_to_fit();
         self.bloom.shrink_to_fit();
+        self.after = (0..=self.alphabet.len())
+            .map(|_| AtomicI32::new(UNMEASURED))
+            .collect();
         self
     }
 

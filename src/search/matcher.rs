@@ -6,12 +6,13 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::Ordering;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::{SkimMatcherV2, SkimScoreConfig};
 
 use super::align::{Aligner, Found, each_occurrence, span};
-use super::corpus::{Corpus, Id};
+use super::corpus::{Corpus, Id, UNMEASURED};
 use super::query::{Alt, Query, Tok};
 
 /// What opening a gap costs on top of the fuzzy matcher's own figure (3,
@@ -54,17 +55,12 @@ pub(crate) struct Scratch {
     pub(crate) positions: Vec<usize>,
     /// The fuzzy matcher's score per alternative, worth of the char before
     /// the window and window of char ids: within one query the same few
-    /// windows recur
-    /// across thousands of documents (a contiguous match's window is the
-    /// matched text itself).
+    /// windows recur across thousands of documents (a contiguous match's
+    /// window is the matched text itself).
     skim_cache: Vec<(usize, WindowScores)>,
     /// The same for windows of one or two chars, by alternative, worth and
     /// ids.
     short_scores: ShortScores,
-    /// Per char id (and last, for no char), what the fuzzy matcher scores a
-    /// character standing after it: how good a place it makes for a match
-    /// to start. Measured on demand; i32::MIN when not yet.
-    after: Vec<i32>,
 }
 
 impl Default for Scratch {
@@ -78,7 +74,6 @@ impl Default for Scratch {
             positions: Vec::new(),
             skim_cache: Vec::new(),
             short_scores: ShortScores::default(),
-            after: Vec::new(),
         }
     }
 }
@@ -159,9 +154,6 @@ pub(crate) fn best_match<I: Id>(
     scratch: &mut Scratch,
     want_positions: bool,
 ) -> Option<(i64, usize)> {
-    if scratch.after.len() <= corpus.alphabet.len() {
-        scratch.after = vec![i32::MIN; corpus.alphabet.len() + 1];
-    }
     let m = alt.toks.len();
     if alt.max_gap == 0 || m == 1 {
         let span = span(ids, alt, corpus)?;
@@ -241,15 +233,17 @@ pub(crate) fn occurs<I: Id>(
 }
 
 /// What the fuzzy matcher scores a character after char `before` (None: at
-/// the start of the text), measured once per char and query (`after` is
-/// sized to the alphabet before the first call).
+/// the start of the text): how good a place that char makes for a match to
+/// start. Measured once per char of the index (see [`Corpus::after`]).
 #[inline]
 fn after(before: Option<u32>, corpus: &Corpus, scratch: &mut Scratch) -> i32 {
     let slot = before.map_or(corpus.alphabet.len(), |id| id as usize);
-    match scratch.after.get(slot) {
-        Some(&worth) if worth != i32::MIN => return worth,
-        Some(_) => {}
-        None => return 0,
+    let Some(known) = corpus.after.get(slot) else {
+        return 0;
+    };
+    let worth = known.load(Ordering::Relaxed);
+    if worth != UNMEASURED {
+        return worth;
     }
     let w = &mut scratch.window;
     w.clear();
@@ -259,7 +253,8 @@ fn after(before: Option<u32>, corpus: &Corpus, scratch: &mut Scratch) -> i32 {
     let probe = PROBE.encode_utf8(&mut probe);
     let worth = scratch.skim.fuzzy_indices(w, probe).map_or(0, |(s, _)| s);
     let worth = i32::try_from(worth).unwrap_or(0);
-    scratch.after[slot] = worth;
+    // Two threads may both measure a char: they find the same.
+    known.store(worth, Ordering::Relaxed);
     worth
 }
 
