@@ -6,6 +6,7 @@
 //!
 //!     cargo run --release --example synth -- 100000 > /tmp/synth100k.json
 //!     cargo run --release --example synth -- 100000 --texts > /tmp/synth100k.txt
+//!     cargo run --release --example synth -- embedded --texts > /tmp/embedded.txt
 //!     cargo run --release --example synth -- --library /tmp/lib 1000 150000 --texts /tmp/lib.txt
 
 use std::io::{self, BufWriter, Write};
@@ -17,7 +18,7 @@ use plan_explorer::plan::Plan;
 use plan_explorer::plan::load::load_embedded;
 use plan_explorer::synth::{synthetic_library, synthetic_plan};
 
-const USAGE: &str = "usage: synth [COMMITMENTS [SEED]] [--texts]\n       synth --library DIR [PLANS [COMMITMENTS]] [--texts FILE]";
+const USAGE: &str = "usage: synth [COMMITMENTS [SEED] | embedded] [--texts]\n       synth --library DIR [PLANS [COMMITMENTS]] [--texts FILE]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -64,10 +65,15 @@ fn run(args: &[String]) -> io::Result<()> {
         return library(&base, Path::new(dir), plans, commitments, texts);
     }
     let texts = args.iter().any(|a| a == "--texts");
-    let mut numbers = args.iter().filter(|a| *a != "--texts");
-    let n = number(numbers.next(), 100_000)? as usize;
-    let seed = number(numbers.next(), 1)?;
-    let plan = synthetic_plan(&base, n, seed);
+    let mut numbers = args.iter().filter(|a| *a != "--texts").peekable();
+    // `embedded`: the embedded plan itself, to compare like with like.
+    let plan = if numbers.peek().is_some_and(|a| *a == "embedded") {
+        base
+    } else {
+        let n = number(numbers.next(), 100_000)? as usize;
+        let seed = number(numbers.next(), 1)?;
+        synthetic_plan(&base, n, seed)
+    };
     let mut out = BufWriter::new(io::stdout().lock());
     if texts {
         plan.commitments()

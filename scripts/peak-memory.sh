@@ -3,9 +3,9 @@
 #
 #     scripts/peak-memory.sh [COMMITMENTS] [QUERY]
 #
-# Makes a synthetic plan of COMMITMENTS commitments (default 100000) with the
-# `synth` example: the plan as JSON for the app, its commitment sentences one
-# per line for fzf. Runs each interactively in a 120x40 tmux window, waits
+# Makes a synthetic plan of COMMITMENTS commitments (default 100000; or
+# `embedded`, the embedded plan itself) with the `synth` example: the plan
+# as JSON for the app, its commitment sentences one per line for fzf. Runs each interactively in a 120x40 tmux window, waits
 # until it has loaded, types QUERY (default zhongdianxiangmu, which needs
 # the app's pinyin side), waits until the answer is on screen, and reads the
 # process's peak resident size (VmHWM in /proc/PID/status). Prints both peaks
@@ -37,6 +37,7 @@ start() {
 }
 "$synth" "$n" > "$work/plan.json"
 "$synth" "$n" --texts > "$work/sentences.txt"
+lines=$(wc -l < "$work/sentences.txt")
 
 screen() { tmux -L "$socket" capture-pane -p -t main 2>/dev/null; }
 
@@ -78,7 +79,7 @@ app_peak() {
 
 fzf_peak() {
     start "fzf < $work/sentences.txt" "fzf-$1"
-    wait_for " $n/$n"
+    wait_for " $lines/$lines"
     tmux -L "$socket" send-keys -t main -l "$query"
     wait_for "> $query"
     sleep 1
@@ -87,7 +88,7 @@ fzf_peak() {
 }
 
 rounds=${ROUNDS:-3}
-printf '%d commitments, query %s: peak resident memory (VmHWM), %d rounds\n' "$n" "$query" "$rounds"
+printf '%s commitments, query %s: peak resident memory (VmHWM), %d rounds\n' "$n" "$query" "$rounds"
 app_max=0
 fzf_max=0
 for round in $(seq "$rounds"); do

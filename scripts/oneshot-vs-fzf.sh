@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The one-shot `search` against `fzf --filter`, side by side in one run,
+# over a synthetic plan of COMMITMENTS commitments (the plan JSON for us,
+# its commitment sentences one per line for fzf). For each query the two
+# commands take turns ROUNDS times; the script prints each one's median wall
+# time, the ratio, and each one's largest peak resident memory.
+#
+#   scripts/oneshot-vs-fzf.sh [ROUNDS [COMMITMENTS]]   (default 11, 100000)
+#
+# Needs fzf (apt-get install fzf) and GNU time (/usr/bin/time).
+# PLAN_EXPLORER=path measures another build of the app.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rounds=${1:-11}
+n=${2:-100000}
+for tool in fzf /usr/bin/time; do
+    if ! command -v "$tool" >/dev/null; then
+        echo "oneshot-vs-fzf: $tool is missing (apt-get install fzf time)" >&2
+        exit 2
+    fi
+done
+
+cargo build --release --quiet --bin plan-explorer --example synth
+bin=${PLAN_EXPLORER:-target/release/plan-explorer}
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+target/release/examples/synth "$n" >"$dir/plan.json"
+target/release/examples/synth "$n" --texts >"$dir/sentences.txt"
+echo "plan: $n commitments, $(du -h "$dir/plan.json" | cut -f1) of JSON; fzf $(fzf --version | cut -d' ' -f1); $(nproc) cores"
+echo
+
+# Runs a command once; prints "SECONDS PEAK_KB". stdin from $1.
+measure() {
+    local input=$1
+    shift
+    local start end peak
+    start=$EPOCHREALTIME
+    /usr/bin/time -f %M -o "$dir/peak" "$@" <"$input" >/dev/null || true
+    end=$EPOCHREALTIME
+    peak=$(tail -n 1 "$dir/peak")
+    echo "$start $end $peak" | awk '{ printf "%.6f %d\n", $2 - $1, $3 }'
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+largest() { sort -n | tail -n 1; }
+
+printf '%-18s %10s %10s %7s %13s %13s\n' query "ours (ms)" "fzf (ms)" ratio "ours peak MB" "fzf peak MB"
+for query in 重点项目 项目 泸古速 gaosu zdxm; do
+    : >"$dir/ours" && : >"$dir/fzf"
+    for ((i = 0; i < rounds; i++)); do
+        measure /dev/null "$bin" --plan "$dir/plan.json" search "$query" >>"$dir/ours"
+        measure "$dir/sentences.txt" fzf --filter "$query" >>"$dir/fzf"
+    done
+    ours=$(cut -d' ' -f1 "$dir/ours" | median)
+    theirs=$(cut -d' ' -f1 "$dir/fzf" | median)
+    ours_kb=$(cut -d' ' -f2 "$dir/ours" | largest)
+    fzf_kb=$(cut -d' ' -f2 "$dir/fzf" | largest)
+    awk -v q="$query" -v o="$ours" -v f="$theirs" -v om="$ours_kb" -v fm="$fzf_kb" 'BEGIN {
+        printf "%-18s %10.1f %10.1f %7.3f %13.1f %13.1f\n", q, o * 1000, f * 1000, o / f, om / 1024, fm / 1024
+    }'
+done
