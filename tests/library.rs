@@ -487,7 +487,7 @@ fn search_all_plans_names_the_plan_of_each_hit() {
         keys.sort();
         assert_eq!(
             keys,
-            ["id", "kind", "line", "matched", "plan", "score", "text"]
+            ["id", "item", "line", "matched", "plan", "score", "text"]
         );
         assert_eq!(hit["text"], "培育特色夜市街区4个。");
     }

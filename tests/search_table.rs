@@ -177,10 +177,10 @@ fn hits_serialize_with_the_documented_fields() {
         .keys()
         .cloned()
         .collect();
-    let mut want = vec!["id", "kind", "line", "matched", "score", "text"];
+    let mut want = vec!["id", "item", "line", "matched", "score", "text"];
     want.sort_unstable();
     assert_eq!(keys, want);
-    assert_eq!(json["kind"], hit.kind.as_str());
+    assert_eq!(json["item"], hit.kind.as_str());
     assert!(matches!(hit.kind, ItemKind::Commitment | ItemKind::Project));
 }
 

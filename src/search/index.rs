@@ -61,6 +61,9 @@ pub struct SearchHit {
     pub target: ItemRef,
     /// The item's id; for a project, its commitment's.
     pub id: String,
+    /// What the item is (area, task, commitment, project): written as
+    /// `item`, as `show --json` writes it; `kind` is an area's kind there.
+    #[serde(rename = "item")]
     pub kind: ItemKind,
     /// The title or sentence; for a project, its name.
     pub text: String,

@@ -136,7 +136,7 @@ fn a_project_hit_points_at_its_commitment() {
     let json = serde_json::to_value(&index.search("仙鹤", Some(1))[0]).unwrap();
     assert_eq!(
         json,
-        serde_json::json!({"id": "1.1.1", "kind": "project", "text": "仙鹤纸业",
+        serde_json::json!({"id": "1.1.1", "item": "project", "text": "仙鹤纸业",
             "line": 2, "score": json["score"], "matched": [0, 1]})
     );
 }
