@@ -145,6 +145,11 @@ pub(crate) fn targets_in(sentence: &Sentence) -> Vec<Target> {
 /// quantity before: 地区生产总值达到3120亿元、增长5.8% grows the same total.
 const CHANGE_VERBS: &[&str] = &["增长", "下降", "提高", "降低", "增加", "减少", "上涨"];
 
+/// Words after which, as after a verb of change, a hyphen is a minus sign
+/// (增长-2%, 控制在-1%): words that state a level or a rate. Anywhere else a hyphen joins
+/// (3-5亿元, 3个-5家, G-5) and signs nothing.
+const SIGNED_AFTER: &[&str] = &["变化", "增速", "增幅", "涨幅", "为", "在", "达到"];
+
 /// Rule 4: a subject that is a bare verb of change right after the previous
 /// quantity and a mark takes that quantity's subject before it.
 fn continued_subject(
@@ -316,6 +321,19 @@ fn quantity(
         let next = chars.get(after_unit + char_len(word));
         (!next.is_some_and(|c| is_cjk(*c))).then_some(word)
     });
+    // A minus sign right before the number (增长-2%) signs it; a hyphen
+    // between two numbers (3-5) joins a range and never signs.
+    let signed = num
+        .checked_sub(1)
+        .filter(|&m| matches!(chars.get(m), Some('-' | '\u{2212}' | '\u{FF0D}')))
+        .filter(|&m| {
+            let after = |words| longest_before(chars, m, words).is_some();
+            (after(CHANGE_VERBS) || after(SIGNED_AFTER)) && !quoted.get(m).copied().unwrap_or(true)
+        });
+    let (num, value) = match signed {
+        Some(m) => (m, -value),
+        None => (num, value),
+    };
     let prefix = longest_before(chars, num, PREFIX_QUALIFIERS).filter(|p| {
         // 附近, 最近 are words of their own.
         let start = num - char_len(p);
@@ -721,6 +739,26 @@ mod tests {
             ranges("居民消费价格涨幅2%左右,提高1个百分点。"),
             ["2 % 左右", "1 个百分点"]
         );
+    }
+
+    #[test]
+    fn a_minus_sign_signs_a_value_and_a_hyphen_between_numbers_does_not() {
+        for (s, want) in [
+            ("进出口总额增长-2%左右。", "-2%左右=进出口总额增长"),
+            (
+                "外贸依存度变化−1.5个百分点。",
+                "−1.5个百分点=外贸依存度变化",
+            ),
+            ("工业投资增长－3%。", "－3%=工业投资增长"),
+        ] {
+            assert_eq!(spans(s), [want], "{s}");
+        }
+        assert_eq!(readings("进出口总额增长-2%左右。"), ["-2 % 左右"]);
+        assert_eq!(ranges("投资3-5亿元。"), ["3–5 亿元"]);
+        assert_eq!(ranges("新增3个-5家。"), ["3 个", "5 家"]);
+        assert_eq!(readings("增速为-1.5%。"), ["-1.5 %"]);
+        // A code or a word before the hyphen: no sign.
+        assert_eq!(readings("建设G-5号线,长20公里。"), ["20 公里"]);
     }
 
     #[test]
