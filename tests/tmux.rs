@@ -357,13 +357,9 @@ fn a_panic_restores_the_terminal_before_its_message() {
             plan_explorer::tui::view::render(app, frame);
             panic!("a bug in drawing");
         }
-        let (bytes, name) = (
-            plan_explorer::plan::load::EMBEDDED_PLAN.as_bytes().to_vec(),
-            "embedded",
-        );
-        let (plan, index) = plan_explorer::search::load_with_index(bytes, name).unwrap();
+        let plan = plan_explorer::plan::load::load_embedded().unwrap();
         let start = plan_explorer::tui::StartOptions::default();
-        let _ = plan_explorer::tui::run_drawing(plan, index, start, panicking);
+        let _ = plan_explorer::tui::run_drawing(plan.into(), start, panicking);
         unreachable!("the view panics on the first frame");
     }
     let t = Tmux::new("panic");

@@ -6,9 +6,11 @@ use std::collections::VecDeque;
 mod screen;
 
 use plan_explorer::plan::load::load_embedded;
+use plan_explorer::search::SearchIndex;
 use plan_explorer::tui::action::Action;
 use plan_explorer::tui::app::{App, Effect};
 use plan_explorer::tui::apply_events;
+use plan_explorer::tui::search_state::SearchState;
 use plan_explorer::tui::theme::Options;
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -16,7 +18,9 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use screen::{code, drawn_in, frame_of, key, row_at, screen, screen_with, text_of, typed};
+use screen::{
+    code, drawn_in, frame_of, key, row_at, screen, screen_of, screen_with, text_of, typed,
+};
 
 #[test]
 fn first_screen_120x40() {
@@ -95,6 +99,33 @@ fn search_accept_selects_the_hit_and_esc_restores() {
     events.push(code(KeyCode::Esc));
     let (_, app) = screen(120, 40, events);
     assert_eq!(app.plan.id_of(app.selected().unwrap()), "2");
+}
+
+/// The app draws its first frame before its index is built: a query typed
+/// meanwhile says the index is on its way, and gets its hits when it comes.
+#[test]
+fn a_query_typed_before_the_index_is_answered_when_it_comes() {
+    let plan = std::sync::Arc::new(load_embedded().unwrap());
+    let app = App::with_search(
+        std::sync::Arc::clone(&plan),
+        Options::default(),
+        SearchState::indexing(),
+    );
+    let mut events = vec![key('/')];
+    events.extend(typed("泸古高速"));
+    let (terminal, mut app) = screen_of(app, 120, 40, events);
+    assert!(app.search.is_indexing());
+    assert!(app.search.results().is_empty());
+    let text = text_of(&terminal);
+    assert!(text.contains("Search 0/0 · indexing…"), "{text}");
+
+    assert!(app.search.attach_index(SearchIndex::shared(plan)));
+    assert!(!app.search.is_indexing());
+    let top = app.search.hit(0).expect("hits once the index is there");
+    assert!(top.text.contains("泸古高速"), "{}", top.text);
+    let text = text_of(&screen_of(app, 120, 40, vec![]).0);
+    assert!(text.contains("pinyin loading"), "{text}");
+    assert!(!text.contains("indexing…"), "{text}");
 }
 
 #[test]

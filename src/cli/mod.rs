@@ -425,7 +425,7 @@ pub fn run(mut cli: Cli, out: &mut dyn Write, style: Style) -> Result<Outcome, C
     }
 }
 
-/// Opens the terminal app on a plan its search index shares.
+/// Opens the terminal app on a plan.
 fn open_app(cli: &Cli) -> Result<Outcome, CliError> {
     let location = plan_location(cli)?;
     let plan = std::sync::Arc::new(location.load(cli.max_size)?);
@@ -434,7 +434,6 @@ fn open_app(cli: &Cli) -> Result<Outcome, CliError> {
     {
         return Err(CliError::UnknownId(id.clone()));
     }
-    let index = SearchIndex::shared(std::sync::Arc::clone(&plan));
     let start = crate::tui::StartOptions {
         options: crate::tui::theme::Options {
             ascii: cli.ascii,
@@ -449,7 +448,7 @@ fn open_app(cli: &Cli) -> Result<Outcome, CliError> {
         // Without a library folder, the app still opens its plan.
         library: library(cli).ok(),
     };
-    crate::tui::run(plan, index, start)?;
+    crate::tui::run(plan, start)?;
     Ok(Outcome::Found)
 }
 

@@ -37,7 +37,6 @@ use ratatui::crossterm::event::{self, Event, MouseEventKind};
 
 use crate::library::{Library, Location};
 use crate::plan::Plan;
-use crate::search::SearchIndex;
 use action::{Action, TYPING, action_for};
 use app::{App, Effect};
 use session::{Session, Work};
@@ -215,33 +214,23 @@ pub fn drive_session<B: Backend>(
 pub type Draw = fn(&App, &mut ratatui::Frame);
 
 /// Runs the app on the real terminal until the user quits or a signal ends it.
-/// `index` is `plan`'s (see [`crate::search::load_with_index`]).
-pub fn run(plan: Arc<Plan>, index: SearchIndex, start: StartOptions) -> Result<(), TuiError> {
-    run_drawing(plan, index, start, view::render)
+/// The plan's search index is built on another thread as the first frame
+/// is drawn, and its pinyin side after it.
+pub fn run(plan: Arc<Plan>, start: StartOptions) -> Result<(), TuiError> {
+    run_drawing(plan, start, view::render)
 }
 
 /// [`run`], drawing each frame with `draw`. The app draws with
 /// [`view::render`]; the real-terminal test of a panic passes a `draw` that
 /// panics, as a bug in drawing would, so no switch for it ships in the app.
-pub fn run_drawing(
-    plan: Arc<Plan>,
-    index: SearchIndex,
-    start: StartOptions,
-    draw: Draw,
-) -> Result<(), TuiError> {
+pub fn run_drawing(plan: Arc<Plan>, start: StartOptions, draw: Draw) -> Result<(), TuiError> {
     if !io::stdin().is_terminal() {
         return Err(TuiError::NoTerminal("stdin"));
     }
     if !io::stdout().is_terminal() {
         return Err(TuiError::NoTerminal("stdout"));
     }
-    // An index of another plan would point at items this one lacks.
-    let index = if index.indexes(&plan) {
-        index
-    } else {
-        SearchIndex::shared(Arc::clone(&plan))
-    };
-    let search = search_state::SearchState::with_index(index);
+    let search = search_state::SearchState::indexing();
     let mut app = App::with_search(plan, start.options, search);
     if let Some(name) = &start.name {
         app.plan_name = name.clone();
@@ -250,9 +239,10 @@ pub fn run_drawing(
         app.update(action);
     }
     let mut session = Session::new(app, start.location, start.library, Work::Background);
-    // The first frame does not wait for pinyin: its index is built on
-    // another thread and attached when ready.
-    session.start_pinyin();
+    // The first frame waits for no index: the plan's characters, then
+    // their pinyin, are indexed on another thread and attached when ready;
+    // a query typed (or given with --query) before then is answered then.
+    session.start_index();
     let (screen, mut terminal) = terminal::Session::start()?;
     let result = event_loop(&mut terminal, &mut session, draw);
     drop(screen);

@@ -22,6 +22,9 @@ enum Scope {
 #[derive(Debug)]
 pub struct SearchState {
     pub index: SearchIndex,
+    /// The plan's character index is being built on another thread: `index`
+    /// is empty until [`attach_index`](Self::attach_index) brings it.
+    indexing: bool,
     searcher: Searcher,
     /// The query as typed, with its cursor.
     pub line: LineEdit,
@@ -54,9 +57,21 @@ impl SearchState {
         Self::with_index(SearchIndex::with_pinyin(plan))
     }
 
+    /// A search whose index comes later, through
+    /// [`attach_index`](Self::attach_index): the app's first frame does not
+    /// wait for it, and a query typed before it is there is answered when
+    /// it is.
+    pub fn indexing() -> Self {
+        SearchState {
+            indexing: true,
+            ..Self::with_index(SearchIndex::from_items(std::iter::empty()))
+        }
+    }
+
     pub fn with_index(index: SearchIndex) -> Self {
         SearchState {
             index,
+            indexing: false,
             searcher: Searcher::new(),
             line: LineEdit::default(),
             history: Vec::new(),
@@ -127,10 +142,25 @@ impl SearchState {
         self.rerun();
     }
 
+    /// True until the plan's character index has come.
+    pub fn is_indexing(&self) -> bool {
+        self.indexing
+    }
+
+    /// Takes the plan's character index, built on another thread, and runs
+    /// the query again, so that what was typed before it came gets its hits.
+    pub fn attach_index(&mut self, index: SearchIndex) -> bool {
+        self.index = index;
+        self.indexing = false;
+        self.rerun();
+        true
+    }
+
     /// The index the search line runs on: this plan's, or the library's
     /// (None while it is being built).
     fn active(&self) -> Option<&SearchIndex> {
         match self.scope {
+            Scope::Plan if self.indexing => None,
             Scope::Plan => Some(&self.index),
             Scope::All => self.all.as_ref().map(|all| &all.index),
         }
@@ -229,7 +259,7 @@ impl SearchState {
     fn rerun(&mut self) {
         let query = match self.active() {
             Some(_) => self.line.text.as_str(),
-            // The library's index is on its way: nothing to show yet.
+            // The index is on its way: nothing to show yet.
             None => "",
         };
         let index = match (&self.all, self.scope) {

@@ -11,7 +11,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use crate::compare::compare;
 use crate::library::{Library, Location, PlansIndex, list, plan_year, resolve};
 use crate::plan::ItemRef;
-use crate::search::{PinyinIndex, load_with_index};
+use crate::search::{PinyinIndex, SearchIndex};
 use crate::tui::app::{App, Effect};
 use crate::tui::search_state::SearchState;
 
@@ -32,6 +32,7 @@ pub struct Session {
     /// The last selection of every plan left in this session, by name.
     remembered: HashMap<String, ItemRef>,
     work: Work,
+    chars: Option<Receiver<SearchIndex>>,
     pinyin: Option<Receiver<PinyinIndex>>,
     all_plans: Option<Receiver<(PlansIndex, Vec<String>)>>,
 }
@@ -46,13 +47,40 @@ impl Session {
             location,
             remembered: HashMap::new(),
             work,
+            chars: None,
             pinyin: None,
             all_plans: None,
         }
     }
 
+    /// Builds the open plan's search index, when the app waits for it, and
+    /// then its pinyin side (see [`Work`]).
+    pub fn start_index(&mut self) {
+        // A plan opened since makes the index on its way another plan's.
+        self.chars = None;
+        self.pinyin = None;
+        if !self.app.search.is_indexing() {
+            self.start_pinyin();
+            return;
+        }
+        let plan = std::sync::Arc::clone(&self.app.plan);
+        match self.work {
+            Work::Inline => {
+                self.app.search.attach_index(SearchIndex::shared(plan));
+                self.start_pinyin();
+            }
+            Work::Background => {
+                let (sender, receiver) = mpsc::channel();
+                std::thread::spawn(move || {
+                    let _ = sender.send(SearchIndex::shared(plan));
+                });
+                self.chars = Some(receiver);
+            }
+        }
+    }
+
     /// Builds the pinyin side of the open plan's index (see [`Work`]).
-    pub fn start_pinyin(&mut self) {
+    fn start_pinyin(&mut self) {
         let builder = self.app.search.index.pinyin_builder();
         match self.work {
             Work::Inline => {
@@ -71,12 +99,23 @@ impl Session {
 
     /// True while work handed to another thread has not come back.
     pub fn waiting(&self) -> bool {
-        self.pinyin.is_some() || self.all_plans.is_some()
+        self.chars.is_some() || self.pinyin.is_some() || self.all_plans.is_some()
     }
 
     /// Takes what other threads have finished; true when the screen changed.
     pub fn poll(&mut self) -> bool {
         let mut changed = false;
+        if let Some(receiver) = &self.chars {
+            match receiver.try_recv() {
+                Ok(index) => {
+                    self.chars = None;
+                    changed |= self.app.search.attach_index(index);
+                    self.start_pinyin();
+                }
+                Err(TryRecvError::Disconnected) => self.chars = None,
+                Err(TryRecvError::Empty) => {}
+            }
+        }
         if let Some(receiver) = &self.pinyin {
             match receiver.try_recv() {
                 Ok(index) => {
@@ -160,19 +199,19 @@ impl Session {
 
     fn try_open(&mut self, name: &str, item: Option<ItemRef>) -> Result<(), String> {
         let location = self.locate(name)?;
-        let (bytes, path) = location.read(self.max_size()).map_err(|e| e.to_string())?;
-        let (plan, index) = load_with_index(bytes, &path).map_err(|e| e.to_string())?;
+        let plan = location.load(self.max_size()).map_err(|e| e.to_string())?;
+        let plan = std::sync::Arc::new(plan);
         if let Some(left) = self.app.selected() {
             self.remembered.insert(self.app.plan_name.clone(), left);
         }
         self.app
-            .switch_plan(name.to_string(), plan, SearchState::with_index(index));
+            .switch_plan(name.to_string(), plan, SearchState::indexing());
         self.location = location;
         if let Some(item) = item.or_else(|| self.remembered.get(name).copied()) {
             self.app.reveal(item);
             self.app.keep_in_view();
         }
-        self.start_pinyin();
+        self.start_index();
         Ok(())
     }
 

@@ -17,7 +17,9 @@ use crate::width::{char_width, pad_right, str_width, truncate};
 pub fn render(app: &App, frame: &mut Frame, regions: &Regions, theme: &Theme, symbols: &Symbols) {
     let search = &app.search;
     let area = regions.search;
-    let pending = if search.index.has_pinyin() {
+    let pending = if search.is_indexing() {
+        " · indexing…"
+    } else if search.index.has_pinyin() {
         ""
     } else {
         " · pinyin loading"
