@@ -52,6 +52,11 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
         "M" | "MB" | "MIB" => 20,
         "G" | "GB" | "GIB" => 30,
         "T" | "TB" | "TIB" => 40,
+        _ if unit.starts_with(['.', ',']) => {
+            return Err(format!(
+                "`{text}` is not a whole number: use a smaller unit (1536K, not 1.5M)"
+            ));
+        }
         _ => return Err(format!("`{text}` has an unknown unit: use K, M or G")),
     };
     let bytes = number
@@ -370,6 +375,10 @@ mod tests {
         assert!(parse_size("0").is_err());
         assert!(parse_size("-5M").is_err());
         assert!(parse_size("5 parsecs").is_err());
+        assert_eq!(
+            parse_size("1.5M"),
+            Err("`1.5M` is not a whole number: use a smaller unit (1536K, not 1.5M)".to_string())
+        );
         assert!(parse_size("99999999999T").is_err());
         assert_eq!(format_size(DEFAULT_MAX_SIZE), "256 MiB");
         assert_eq!(parse_size(DEFAULT_MAX_SIZE_TEXT), Ok(DEFAULT_MAX_SIZE));

@@ -246,7 +246,13 @@ impl Plan {
 
     /// Finds an item by its hierarchical id, such as "3", "3.2" or "3.2.1".
     pub fn find(&self, id: &str) -> Option<ItemRef> {
-        let mut parts = id.split('.').map(|p| p.parse::<usize>().ok());
+        // Digits only: usize's parser would also take "+1".
+        let number = |p: &str| {
+            (!p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse::<usize>().ok())
+                .flatten()
+        };
+        let mut parts = id.split('.').map(number);
         let area = parts.next()??.checked_sub(1)?;
         self.areas.get(area)?;
         let Some(task) = parts.next() else {
@@ -405,7 +411,9 @@ mod tests {
         assert_eq!(plan.find("1"), Some(ItemRef::Area(0)));
         assert_eq!(plan.find("1.1"), Some(ItemRef::Task(0, 0)));
         assert_eq!(plan.find("1.1.1"), Some(ItemRef::Commitment(0, 0, 0)));
-        for bad in ["0", "2", "1.2", "1.1.2", "1.1.1.1", "", "x", "1..1"] {
+        for bad in [
+            "0", "2", "1.2", "1.1.2", "1.1.1.1", "", "x", "1..1", "+1", "1.+1", " 1", "１",
+        ] {
             assert_eq!(plan.find(bad), None, "{bad}");
         }
     }
