@@ -300,6 +300,10 @@ pub fn mark(text: &str, matched: &[usize], marks: Marks, room: Option<usize>) ->
         Marks::Brackets => ("[", "]"),
         Marks::Color => ("\x1b[1;35m", "\x1b[0m"),
     };
+    if open.is_empty() && room.is_none() {
+        // Nothing to mark and no cut: the text as it is, escaped.
+        return printable(text).into_owned();
+    }
     let chars: Vec<char> = text.chars().collect();
     let (start, end) = match room {
         Some(room) => window(&chars, matched.first().copied(), room),
