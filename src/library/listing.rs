@@ -124,8 +124,8 @@ fn summarise(file: &PlanFile, cached: Option<&Cached>, max_size: u64) -> Result<
 }
 
 /// The hash a cache entry is keyed by: XXH3-128 of the file's bytes.
-pub(crate) fn content_hash(bytes: &[u8]) -> String {
-    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
+fn content_hash(bytes: &[u8]) -> String {
+    format!("{:032x}", super::index_cache::content_hash(bytes))
 }
 
 fn read_cache(dir: &Path) -> Cache {

@@ -8,6 +8,7 @@
 //! plans: the writer's temporary files and the listing cache live there.
 //! Nothing here touches the terminal.
 
+mod index_cache;
 mod listing;
 pub mod name;
 mod parallel;

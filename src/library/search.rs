@@ -5,11 +5,20 @@
 //! threads as there are cores. One index for a batch costs a third of one
 //! index per plan (an index's fixed costs, its alphabet and each
 //! character's pinyin readings, are paid once), and only a batch per thread
-//! is in memory at a time. A document's score depends on it alone, so the
-//! hits of all batches rank together.
+//! is in memory at a time. A document's score and what breaks its ties
+//! depend on it alone, so the hits of all batches rank together.
+//!
+//! A plan is indexed from its entry in the cache of search indexes (see
+//! [`super::index_cache`]) when the entry is there and checks out, which
+//! spares parsing, checking and indexing it: reading and hashing every plan
+//! file remains. A plan indexed from its file gets an entry, and the cache
+//! is saved once the search is done.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::index_cache::{IndexCache, content_hash};
 use super::name::PlanName;
 use super::parallel::in_parallel;
 use super::store::{Library, Location, plan_files};
@@ -18,7 +27,7 @@ use crate::plan::load::{parse_plan, validate_items};
 use crate::plan::outline::items;
 use crate::plan::stream::{StreamedArea, stream_areas};
 use crate::plan::{AreaKind, LoadError};
-use crate::search::{SearchHit, SearchIndex};
+use crate::search::{PlansBuilder, SearchHit, SearchIndex, Sizes, entry_sizes, read_entry};
 
 /// How many plans are indexed together.
 const BATCH: usize = 32;
@@ -67,28 +76,72 @@ fn all_plans(library: &Library, warnings: &mut Vec<String>) -> Vec<Searched> {
 }
 
 /// Searches every plan in `library` (the embedded one among them) for
-/// `query`. Hits rank by score, best first; equal scores keep the plans'
-/// order by name, then document order. `limit` caps the hits in all.
+/// `query`. Hits rank by score, best first; equal scores by where the match
+/// stands, then by the plans' order by name, then document order. `limit`
+/// caps the hits in all.
 pub fn search_plans(library: &Library, query: &str, limit: Option<usize>) -> PlansSearch {
     let mut result = PlansSearch::default();
     let plans = all_plans(library, &mut result.warnings);
     let batches: Vec<&[Searched]> = plans.chunks(BATCH).collect();
     let pinyin = query.chars().any(|c| c.is_ascii_alphabetic());
+    let cache = IndexCache::open(library.dir());
     let max_size = library.max_size();
     let searched = in_parallel(&batches, |batch| {
-        let (index, warnings) = PlansIndex::of(batch, pinyin, max_size);
-        (index.search(query, limit), warnings)
+        let indexed = PlansIndex::of(batch, pinyin, max_size, &cache);
+        let hits = indexed.index.search_ranked(query, limit);
+        // The index goes here, before its thread takes the next batch.
+        let Indexed {
+            warnings,
+            hashes,
+            fresh,
+            ..
+        } = indexed;
+        (hits, warnings, hashes, fresh)
     });
-    for (hits, warnings) in searched {
-        result.hits.extend(hits);
+    let mut hits = Vec::new();
+    let mut saved = Saved::default();
+    for (found, warnings, hashes, fresh) in searched {
+        hits.extend(found);
         result.warnings.extend(warnings);
+        saved.add(hashes, fresh);
     }
+    saved.save(library, &cache);
     // Stable: ties keep plan order, then document order.
-    result.hits.sort_by_key(|h| std::cmp::Reverse(h.hit.score));
+    hits.sort_by_key(|(h, tie)| (std::cmp::Reverse(h.hit.score), *tie));
     if let Some(limit) = limit {
-        result.hits.truncate(limit);
+        hits.truncate(limit);
     }
+    result.hits = hits.into_iter().map(|(hit, _)| hit).collect();
     result
+}
+
+/// What a search leaves for the cache: every plan's hash, in order, and
+/// the entries made for plans the cache lacked.
+#[derive(Debug, Default)]
+struct Saved {
+    hashes: Vec<u128>,
+    fresh: HashMap<u128, Vec<u8>>,
+}
+
+impl Saved {
+    fn add(&mut self, hashes: Vec<u128>, fresh: Vec<(u128, Vec<u8>)>) {
+        self.hashes.extend(hashes);
+        self.fresh.extend(fresh);
+    }
+
+    fn save(&self, library: &Library, cache: &IndexCache) {
+        cache.save(library.dir(), &self.hashes, &self.fresh);
+    }
+}
+
+/// Plans indexed together, what went wrong reading them, and what the
+/// cache is to keep of them.
+#[derive(Debug)]
+struct Indexed {
+    index: PlansIndex,
+    warnings: Vec<String>,
+    hashes: Vec<u128>,
+    fresh: Vec<(u128, Vec<u8>)>,
 }
 
 /// One search index over several plans, and which plan each document is
@@ -110,49 +163,63 @@ impl PlansIndex {
     pub fn build(library: &Library) -> (PlansIndex, Vec<String>) {
         let mut warnings = Vec::new();
         let plans = all_plans(library, &mut warnings);
-        let (index, more) = PlansIndex::of(&plans, true, library.max_size());
-        warnings.extend(more);
-        (index, warnings)
+        let cache = IndexCache::open(library.dir());
+        let indexed = PlansIndex::of(&plans, true, library.max_size(), &cache);
+        let mut saved = Saved::default();
+        saved.add(indexed.hashes, indexed.fresh);
+        saved.save(library, &cache);
+        warnings.extend(indexed.warnings);
+        (indexed.index, warnings)
     }
 
-    /// Indexes `plans` together; a warning for each that cannot be read.
-    fn of(plans: &[Searched], pinyin: bool, max_size: u64) -> (PlansIndex, Vec<String>) {
+    /// Indexes `plans` together, each from its entry in `cache` when that
+    /// checks out, else from its file; a warning for each plan that cannot
+    /// be read.
+    fn of(plans: &[Searched], pinyin: bool, max_size: u64, cache: &IndexCache) -> Indexed {
         let mut warnings = Vec::new();
-        let mut files: Vec<(&PlanName, Vec<u8>, String)> = Vec::with_capacity(plans.len());
+        // Every plan's entry (or else its file) read first, so the index is
+        // made with room for all: a buffer that grows is copied.
+        let mut read = Vec::with_capacity(plans.len());
+        let mut reader = cache.reader();
+        let mut room = Sizes::default();
         for plan in plans {
             match plan.location.read(max_size) {
-                Ok((bytes, name)) => files.push((&plan.name, bytes, name)),
-                Err(e) => warnings.push(format!("{e} (skipped)")),
-            }
-        }
-        // Each plan's areas, borrowed from its bytes.
-        let mut read: Vec<(&PlanName, Vec<StreamedArea>)> = Vec::with_capacity(files.len());
-        let (mut starts, mut names, mut kinds) = (Vec::new(), Vec::new(), Vec::new());
-        let mut docs = 0;
-        for (name, bytes, path) in &files {
-            match read_areas(bytes, path) {
-                Ok(areas) => {
-                    starts.push(docs);
-                    names.push(name.to_string());
-                    kinds.push(areas.iter().map(|a| a.kind).collect());
-                    docs += items(&areas).count();
-                    read.push((name, areas));
+                Ok((bytes, path)) => {
+                    let hash = content_hash(&bytes);
+                    let pending = match reader.read(hash) {
+                        Some(entry) => Pending::Stored(entry),
+                        None => Pending::Parsed(bytes, path),
+                    };
+                    room = room + pending.room();
+                    read.push((plan, hash, pending));
                 }
                 Err(e) => warnings.push(format!("{e} (skipped)")),
             }
         }
-        let mut index = SearchIndex::from_items(read.iter().flat_map(|(_, areas)| items(areas)));
-        if pinyin {
-            let built = index.pinyin_builder().build();
-            let _ = index.attach_pinyin(built);
+        let mut builder = PlansBuilder::with_capacity(room);
+        let (mut names, mut hashes) = (Vec::new(), Vec::new());
+        for (plan, hash, pending) in read {
+            match pending.add(&mut builder, plan, hash, max_size) {
+                Ok(hash) => {
+                    names.push(plan.name.to_string());
+                    hashes.push(hash);
+                }
+                Err(e) => warnings.push(format!("{e} (skipped)")),
+            }
         }
+        let built = builder.finish(pinyin);
         let index = PlansIndex {
-            index,
-            starts,
+            index: built.index,
+            starts: built.starts,
             names,
-            kinds,
+            kinds: built.kinds,
         };
-        (index, warnings)
+        Indexed {
+            index,
+            warnings,
+            hashes,
+            fresh: built.entries,
+        }
     }
 
     /// The plan document `doc` is of, and its number within that plan.
@@ -177,18 +244,68 @@ impl PlansIndex {
     /// The best `limit` hits (all when None), best first, each with its
     /// plan and its document number within that plan.
     pub fn search(&self, query: &str, limit: Option<usize>) -> Vec<PlanHit> {
+        let hits = self.search_ranked(query, limit);
+        hits.into_iter().map(|(hit, _)| hit).collect()
+    }
+
+    /// [`search`](Self::search), each hit with what breaks a tie in its
+    /// score.
+    fn search_ranked(&self, query: &str, limit: Option<usize>) -> Vec<(PlanHit, u32)> {
         self.index
-            .search(query, limit)
+            .search_ranked(query, limit)
             .into_iter()
-            .filter_map(|mut hit| {
+            .filter_map(|(mut hit, tie)| {
                 let (plan, doc) = self.plan_of(hit.doc)?;
                 hit.doc = doc;
-                Some(PlanHit {
-                    plan: plan.to_string(),
-                    hit,
-                })
+                let plan = plan.to_string();
+                Some((PlanHit { plan, hit }, tie))
             })
             .collect()
+    }
+}
+
+/// A plan read, to be indexed: its entry in the cache, or else its file's
+/// bytes and name.
+enum Pending {
+    Stored(Vec<u8>),
+    Parsed(Vec<u8>, String),
+}
+
+impl Pending {
+    /// The room the plan is likely to take in an index.
+    fn room(&self) -> Sizes {
+        match self {
+            Pending::Stored(entry) => entry_sizes(entry),
+            Pending::Parsed(bytes, _) => Sizes::of_json(bytes.len()),
+        }
+    }
+
+    /// Adds the plan whose content hash is `hash` to `builder`: from its
+    /// entry when that checks out, else from its file (read again, should
+    /// the entry not check out). Returns the hash of what was added.
+    fn add(
+        self,
+        builder: &mut PlansBuilder,
+        plan: &Searched,
+        hash: u128,
+        max_size: u64,
+    ) -> Result<u128, LoadError> {
+        let (bytes, path, hash) = match self {
+            Pending::Stored(entry) => {
+                if let Some(stored) = read_entry(&entry, hash) {
+                    builder.add_stored(&stored);
+                    return Ok(hash);
+                }
+                let (bytes, path) = plan.location.read(max_size)?;
+                let hash = content_hash(&bytes);
+                (bytes, path, hash)
+            }
+            Pending::Parsed(bytes, path) => (bytes, path, hash),
+        };
+        let areas = read_areas(&bytes, &path)?;
+        let kinds = areas.iter().map(|a| a.kind).collect();
+        builder.add_items(items(&areas), kinds, hash);
+        Ok(hash)
     }
 }
 

@@ -49,6 +49,48 @@ pub(crate) fn stream_index(source: &[u8]) -> Option<IndexBuilder> {
     })
 }
 
+/// How many documents, bytes of ids and texts, and chars of texts some
+/// plans hold: what an index of them needs room for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sizes {
+    pub docs: usize,
+    pub bytes: usize,
+    pub chars: usize,
+}
+
+impl std::ops::Add for Sizes {
+    type Output = Sizes;
+    fn add(self, other: Sizes) -> Sizes {
+        Sizes {
+            docs: self.docs + other.docs,
+            bytes: self.bytes + other.bytes,
+            chars: self.chars + other.chars,
+        }
+    }
+}
+
+impl Sizes {
+    /// A guess at the sizes of a plan file of `len` bytes: half its bytes
+    /// are texts, of three bytes a char, in documents of some 60 chars
+    /// (and their JSON).
+    pub fn of_json(len: usize) -> Sizes {
+        Sizes {
+            docs: len / 180,
+            bytes: len / 2,
+            chars: len / 6,
+        }
+    }
+
+    /// The sizes of `items`.
+    pub fn of<'a>(items: impl Iterator<Item = Item<'a>>) -> Sizes {
+        items.fold(Sizes::default(), |s, item| Sizes {
+            docs: s.docs + 1,
+            bytes: s.bytes + item.id.len() + item.text.len(),
+            chars: s.chars + item.text.chars().count(),
+        })
+    }
+}
+
 /// An index under construction.
 #[derive(Debug)]
 pub(crate) struct IndexBuilder {
@@ -159,6 +201,41 @@ impl IndexBuilder {
         self.corpus.push(item.text);
     }
 
+    /// How many documents are in.
+    pub(crate) fn docs(&self) -> usize {
+        self.docs
+    }
+
+    pub(crate) fn corpus_mut(&mut self) -> &mut Corpus {
+        &mut self.corpus
+    }
+
+    /// Copies `texts` in whole, for documents that [`push_placed`](Self::push_placed)
+    /// will point into them: where they start.
+    pub(crate) fn copy_texts(&mut self, texts: &str) -> usize {
+        let start = self.len + self.copied.len();
+        self.copied.push_str(texts);
+        start
+    }
+
+    /// Adds the next document of a [`copying`](Self::copying) builder: its
+    /// place, its id's and text's ranges (from [`copy_texts`](Self::copy_texts)),
+    /// its line, and its text's char ids, interned in this builder's corpus.
+    pub(crate) fn push_placed(
+        &mut self,
+        at: Doc,
+        (id, text): ((usize, usize), (usize, usize)),
+        line: usize,
+        ids: impl Iterator<Item = u32>,
+    ) {
+        if let Some(spans) = &mut self.spans {
+            spans.push(Span { at, id, text, line });
+        }
+        self.project = 0;
+        self.docs += 1;
+        self.corpus.push_ids(ids);
+    }
+
     /// The index of a [`copying`](Self::copying) builder.
     pub(crate) fn finish_copied(self) -> (Texts, Corpus) {
         self.finish_with(Vec::new())
@@ -195,7 +272,7 @@ impl IndexBuilder {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::plan::load::parse_plan;
     use crate::plan::{ItemKind, ItemRef};
@@ -203,7 +280,8 @@ mod tests {
 
     type Owned = (ItemRef, ItemKind, String, String, usize);
 
-    fn docs(index: &SearchIndex) -> Vec<Owned> {
+    /// Every document of `index`: its place, kind, id, text and line.
+    pub(in crate::search) fn docs(index: &SearchIndex) -> Vec<Owned> {
         (0..index.len())
             .filter_map(|d| index.doc(d))
             .map(|i| (i.target, i.kind, i.id.into(), i.text.into(), i.line))

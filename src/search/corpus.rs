@@ -257,6 +257,29 @@ impl Corpus {
         self.bloom.push(bloom);
     }
 
+    /// Adds the next document as char ids already interned here (by
+    /// [`intern`](Self::intern)).
+    pub(crate) fn push_ids(&mut self, ids: impl Iterator<Item = u32>) {
+        // The two words as one, so a bit is set with no branch or index.
+        let mut bits = 0u128;
+        let mut note = |id: u32| {
+            bits |= 1 << bloom_bit(id);
+            id
+        };
+        match &mut self.ids {
+            // Every id of an alphabet this small fits: one pass, no checks.
+            Ids::Narrow { ids: narrow, .. } if self.alphabet.len() <= 1 << 16 => {
+                narrow.extend(ids.map(|id| note(id) as u16));
+            }
+            _ => ids.for_each(|id| {
+                let id = note(id);
+                self.ids.push(id);
+            }),
+        }
+        self.ids.end_doc();
+        self.bloom.push([bits as u64, (bits >> 64) as u64]);
+    }
+
     /// The corpus once every document is in: the building cache goes, and
     /// no buffer keeps room it will not use.
     pub(crate) fn built(mut self) -> Corpus {
@@ -269,7 +292,8 @@ impl Corpus {
         self
     }
 
-    fn intern(&mut self, c: char) -> u32 {
+    /// The id of normalized char `c`, new if no document has it yet.
+    pub(crate) fn intern(&mut self, c: char) -> u32 {
         let next = self.alphabet.len() as u32;
         let slot = match self.bmp.get_mut(u32::from(c) as usize) {
             Some(slot) => slot,

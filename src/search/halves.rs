@@ -53,6 +53,14 @@ pub(crate) struct Halves<T> {
 }
 
 impl<T> Halves<T> {
+    /// Values for every document, in one vector.
+    pub(crate) fn whole(all: Vec<T>) -> Halves<T> {
+        Halves {
+            first: all,
+            second: Vec::new(),
+        }
+    }
+
     #[inline]
     pub(crate) fn get(&self, doc: usize) -> Option<&T> {
         match doc.checked_sub(self.first.len()) {

@@ -8,12 +8,13 @@ use serde::Serialize;
 
 use crate::plan::{Item, ItemKind, ItemRef, Plan};
 
-use super::build::{IndexBuilder, stream_index};
+use super::build::{IndexBuilder, Sizes, stream_index};
 use super::corpus::Corpus;
 use super::pinyin::{PinyinBuilder, PinyinIndex};
 use super::query::{self, Query};
 use super::rank::{self, Ranked};
 use super::scorer::Scorer;
+
 use super::syntax;
 use super::texts::Texts;
 use crate::plan::LoadError;
@@ -73,14 +74,6 @@ pub struct SearchHit {
     pub matched: Vec<usize>,
 }
 
-/// How many items, bytes of ids and texts, and chars of texts.
-fn sizes<'a>(items: impl Iterator<Item = Item<'a>>) -> (usize, usize, usize) {
-    items.fold((0, 0, 0), |(n, b, c), item| {
-        let b = b + item.id.len() + item.text.len();
-        (n + 1, b, c + item.text.chars().count())
-    })
-}
-
 /// [`SearchIndex::attach_pinyin`] was given another index's pinyin side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("the pinyin index was built for another search index")]
@@ -106,8 +99,8 @@ impl SearchIndex {
     /// owner, such as the app: the index reads the plan's texts and copies
     /// none.
     pub fn shared(plan: Arc<Plan>) -> SearchIndex {
-        let (count, _, chars) = sizes(plan.items());
-        let mut builder = IndexBuilder::shared(count, chars);
+        let sizes = Sizes::of(plan.items());
+        let mut builder = IndexBuilder::shared(sizes.docs, sizes.chars);
         for item in plan.items() {
             builder.push(item);
         }
@@ -120,8 +113,8 @@ impl SearchIndex {
     pub fn from_items<'a>(items: impl Iterator<Item = Item<'a>> + Clone) -> SearchIndex {
         // Sized up front: growing by doubling would leave the index's largest
         // buffers up to half empty, and a large plan pays for every page.
-        let (count, bytes, chars) = sizes(items.clone());
-        let mut builder = IndexBuilder::copying(count, bytes, chars);
+        let sizes = Sizes::of(items.clone());
+        let mut builder = IndexBuilder::copying(sizes.docs, sizes.bytes, sizes.chars);
         for item in items {
             builder.push(item);
         }
@@ -129,7 +122,7 @@ impl SearchIndex {
         SearchIndex::assemble(texts, corpus)
     }
 
-    fn assemble(texts: Texts, corpus: Corpus) -> SearchIndex {
+    pub(crate) fn assemble(texts: Texts, corpus: Corpus) -> SearchIndex {
         SearchIndex {
             texts,
             corpus: Arc::new(corpus),
@@ -178,6 +171,11 @@ impl SearchIndex {
         }
         self.pinyin = Some(pinyin);
         Ok(())
+    }
+
+    /// The character side, shared with the pinyin side built for it.
+    pub(crate) fn corpus(&self) -> &Arc<Corpus> {
+        &self.corpus
     }
 
     pub fn has_pinyin(&self) -> bool {
@@ -251,6 +249,13 @@ impl SearchIndex {
 
     /// The best `limit` hits (all when None), best first, with match indices.
     pub fn search(&self, query: &str, limit: Option<usize>) -> Vec<SearchHit> {
+        let hits = self.search_ranked(query, limit);
+        hits.into_iter().map(|(hit, _)| hit).collect()
+    }
+
+    /// [`search`](Self::search), each hit with what breaks a tie in its
+    /// score (see [`Ranked`]).
+    pub(crate) fn search_ranked(&self, query: &str, limit: Option<usize>) -> Vec<(SearchHit, u32)> {
         let q = self.compile(query);
         let mut ranked = self.rank_query(&q);
         if let Some(limit) = limit {
@@ -260,7 +265,7 @@ impl SearchIndex {
         let mut scorer = Scorer::new(&self.corpus, self.pinyin.as_ref(), &q);
         ranked
             .iter()
-            .filter_map(|r| self.hit_with(&mut scorer, r.doc))
+            .filter_map(|r| Some((self.hit_with(&mut scorer, r.doc)?, r.tie)))
             .collect()
     }
 

@@ -63,6 +63,7 @@ mod query;
 mod rank;
 mod scorer;
 mod searcher;
+mod stored;
 mod syllable;
 mod syntax;
 mod texts;
@@ -70,9 +71,11 @@ mod texts;
 #[cfg(test)]
 mod tests;
 
+pub use build::Sizes;
 pub use index::{SearchHit, SearchIndex, WrongIndex, from_plan_json, load_with_index};
 pub use matcher::GAP_PENALTY;
 pub use pinyin::{PinyinBuilder, PinyinIndex};
 pub use query::{MAX_GAP, Query};
 pub use rank::Ranked;
 pub use searcher::Searcher;
+pub use stored::{PlansBuilder, PlansBuilt, StoredPlan, entry_sizes, read_entry};

@@ -1,6 +1,7 @@
 //! The pinyin side of the index, built apart from the character side so a
 //! program can show its first frame while this is built on another thread.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::corpus::{Corpus, PinyinBloom, bloom_bit, bloom_set};
@@ -56,6 +57,37 @@ impl PinyinBuilder {
 
 impl PinyinIndex {
     fn from_corpus(corpus: Arc<Corpus>) -> PinyinIndex {
+        let mut index = PinyinIndex::readings_for(corpus);
+        index.bloom = index.doc_blooms();
+        index
+    }
+
+    /// The pinyin side of `corpus` when the blooms of its documents are
+    /// known but for the documents in `missing`: `blooms` holds one per
+    /// document, and those of `missing` are computed here.
+    pub(crate) fn with_blooms(
+        corpus: Arc<Corpus>,
+        mut blooms: Vec<PinyinBloom>,
+        missing: &[Range<usize>],
+    ) -> PinyinIndex {
+        let mut index = PinyinIndex::readings_for(corpus);
+        let all = 0..index.corpus.len();
+        if missing.len() == 1 && missing.first() == Some(&all) {
+            index.bloom = index.doc_blooms();
+            return index;
+        }
+        blooms.resize(index.corpus.len(), [0; 4]);
+        for d in missing.iter().flat_map(Clone::clone) {
+            if let Some(slot) = blooms.get_mut(d) {
+                *slot = index.bloom(d);
+            }
+        }
+        index.bloom = Halves::whole(blooms);
+        index
+    }
+
+    /// The readings of every char of `corpus`, with no blooms yet.
+    fn readings_for(corpus: Arc<Corpus>) -> PinyinIndex {
         let inv = inventory();
         let mut starts = vec![0];
         let mut syllables = Vec::new();
@@ -75,16 +107,14 @@ impl PinyinIndex {
             starts.push(syllables.len());
             initials.push(mask);
         }
-        let mut index = PinyinIndex {
+        PinyinIndex {
             corpus,
             starts,
             syllables,
             postings,
             initials,
             bloom: Halves::default(),
-        };
-        index.bloom = index.doc_blooms();
-        index
+        }
     }
 
     /// The first reading of char `id`, as the pinyin crate lists its
