@@ -53,6 +53,12 @@ pub(crate) fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
 }
 
+/// How many digits (ASCII or full-width) run from `pos`.
+pub(crate) fn digits_at(chars: &[char], pos: usize) -> usize {
+    let rest = chars.get(pos..).unwrap_or_default();
+    rest.iter().take_while(|c| is_digit(**c)).count()
+}
+
 /// The value of an ASCII or full-width digit.
 pub(crate) fn digit_value(c: char) -> Option<u32> {
     c.to_digit(10).or_else(|| {
@@ -301,14 +307,7 @@ pub(crate) fn enumerator_len(chars: &[char], pos: usize) -> usize {
 const LIST_NUMBER_MAX_DIGITS: usize = 2;
 
 fn list_number_len(chars: &[char], pos: usize) -> usize {
-    let digits_at = |i: usize| {
-        chars
-            .get(i..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|c| is_digit(**c))
-            .count()
-    };
+    let digits_at = |i: usize| digits_at(chars, i);
     match chars.get(pos) {
         Some(c) if ('\u{2460}'..='\u{2473}').contains(c) => 1,
         Some('(' | '\u{FF08}') => {

@@ -18,8 +18,9 @@ use std::collections::HashSet;
 use super::lexicon::Sentence;
 use super::lexicon::{
     ADVERBS, BUILD_VERBS, FACILITY_SUFFIXES, LAUNCH_VERBS, MANNER_ADVERBS, OTHER_VERBS, char_len,
-    enumerator_len, is_break, is_chinese_numeral, is_digit, is_enumeration_deng, longest_at,
-    longest_before, numeral_run, slice, strip_leading, verb_joiner_len, verb_len_at, word_before,
+    digits_at, enumerator_len, is_break, is_chinese_numeral, is_digit, is_enumeration_deng,
+    longest_at, longest_before, numeral_run, slice, strip_leading, verb_joiner_len, verb_len_at,
+    word_before,
 };
 use super::model::Target;
 use super::quantity::{UnitKind, number_at, unit_at};
@@ -362,7 +363,7 @@ fn phase_len(chars: &[char], s: usize, e: usize) -> usize {
 /// A name opens with no number, unless the number is part of a code that
 /// a Latin letter ends (3C产品检测认证中心, as G321…).
 fn opens_with_count(name: &[char]) -> bool {
-    let digits = name.iter().take_while(|c| is_digit(**c)).count();
+    let digits = digits_at(name, 0);
     digits > 0 && !name.get(digits).is_some_and(char::is_ascii_alphabetic)
 }
 

@@ -2,7 +2,7 @@
 //! the qualifiers written around a quantity, and the readers of a number and
 //! of the unit that follows it. Indices are char indices.
 
-use super::lexicon::{char_len, digit_value, is_digit, longest_at, word_at};
+use super::lexicon::{char_len, digit_value, digits_at, longest_at, word_at};
 
 /// What a unit measures, which decides where a target's subject is looked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,14 +60,7 @@ pub(crate) const SUFFIX_QUALIFIERS: &[&str] = &["及以上", "以上", "以内",
 /// and ASCII thousands separators (1,000). Returns its length in chars and its
 /// value; the value is None when it does not parse to a finite number.
 pub(crate) fn number_at(chars: &[char], pos: usize) -> Option<(usize, Option<f64>)> {
-    let digits_from = |i: usize| {
-        chars
-            .get(i..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|c| is_digit(**c))
-            .count()
-    };
+    let digits_from = |i: usize| digits_at(chars, i);
     let mut text = String::new();
     let push = |from: usize, n: usize, text: &mut String| {
         for &c in chars.get(from..from + n).unwrap_or_default() {

@@ -2,7 +2,7 @@
 //! a multi-year outlook), and the year the plan is for, decided by rules on
 //! the wording and the years a line names.
 
-use crate::plan::lexicon::{digit_value, is_chinese_numeral, is_digit};
+use crate::plan::lexicon::{digit_value, digits_at, is_chinese_numeral, is_digit};
 use crate::plan::model::AreaKind;
 
 /// Words that look back on results.
@@ -103,7 +103,7 @@ pub(crate) fn years_in(text: &str) -> Vec<u32> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let n = chars[i..].iter().take_while(|c| is_digit(**c)).count();
+        let n = digits_at(&chars, i);
         if n == 0 {
             i += 1;
             continue;

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::pane;
+use super::pane::{self, Layer};
 use crate::compare::Status;
 use crate::tui::app::App;
 use crate::tui::theme::{Symbols, Theme};
@@ -20,9 +20,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
         state.b,
         state.rows.len()
     );
-    let block = pane::block(&title, area, true, theme, symbols);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let layer = Layer::Pane { focused: true };
+    let inner = pane::bordered(frame, &title, area, layer, theme, symbols);
     if inner.height == 0 {
         return;
     }

@@ -5,15 +5,20 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use super::pane;
+use super::pane::{self, Layer};
 use crate::tui::app::{App, Focus};
 use crate::tui::theme::{Symbols, Theme};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
     let focused = app.focus == Focus::Detail;
-    let block = pane::block("Detail", area, focused, theme, symbols);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane::bordered(
+        frame,
+        "Detail",
+        area,
+        Layer::Pane { focused },
+        theme,
+        symbols,
+    );
     let end = app
         .detail
         .lines

@@ -6,23 +6,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::pane;
+use super::pane::{self, Layer};
 use crate::tui::app::App;
 use crate::tui::hints::{HelpLine, help_lines};
 use crate::tui::theme::{Symbols, Theme};
 use crate::width::{pad_right, truncate};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
-    let block = pane::block(
-        "Help · j/k scroll · Esc or ? closes",
-        area,
-        true,
-        theme,
-        symbols,
-    );
-    let inner = block.inner(area);
-    pane::clear(frame, area);
-    frame.render_widget(block, area);
+    let title = "Help · j/k scroll · Esc or ? closes";
+    let inner = pane::bordered(frame, title, area, Layer::Overlay, theme, symbols);
     let width = inner.width as usize;
     let visible: Vec<Line> = help_lines(app.options.ascii)
         .into_iter()

@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::pane;
+use super::pane::{self, Layer};
 use crate::plan::model::{format_value, worded};
 use crate::plan::stats::{Amount, AreaStats};
 use crate::tui::app::App;
@@ -45,9 +45,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
                  pick: fn(&AreaStats) -> usize,
                  labels: bool,
                  rect: Rect| {
-        let block = pane::block(title, rect, false, theme, symbols);
-        let inner = block.inner(rect);
-        frame.render_widget(block, rect);
+        let layer = Layer::Pane { focused: false };
+        let inner = pane::bordered(frame, title, rect, layer, theme, symbols);
         let values: Vec<usize> = stats.iter().map(|s| pick(s)).collect();
         let largest = values.iter().copied().max().unwrap_or(0);
         let number_w = largest.to_string().len();
@@ -113,9 +112,8 @@ fn render_amounts(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbo
     let unit = app.summary.money_unit.clone().unwrap_or_default();
     let amounts = &app.summary.amounts;
     let title = format!("Largest amounts in {unit} · each on its own, never summed · Enter jumps");
-    let block = pane::block(&title, area, true, theme, symbols);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let layer = Layer::Pane { focused: true };
+    let inner = pane::bordered(frame, &title, area, layer, theme, symbols);
     if amounts.is_empty() {
         frame.render_widget(Paragraph::new("no amounts"), inner);
         return;

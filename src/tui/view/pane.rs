@@ -8,7 +8,7 @@ use crate::tui::theme::{Symbols, Theme};
 
 /// A bordered block in the theme over `area`, with the focused border when
 /// `focused`. Its title is cut with "…" where the border is too short.
-pub fn block(
+fn block(
     title: &str,
     area: ratatui::layout::Rect,
     focused: bool,
@@ -28,11 +28,43 @@ pub fn block(
         .title(Span::styled(format!(" {title} "), theme.title))
 }
 
+/// How a pane stands on the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    /// Beside the others, in its own place: `focused` when it takes the keys.
+    Pane { focused: bool },
+    /// Over the others, cleared first ([`clear`]), and always focused.
+    Overlay,
+}
+
+/// Draws a pane's bordered [`block`] over `area`, and returns the area
+/// inside its border, which may be empty on a tiny terminal.
+pub fn bordered(
+    frame: &mut ratatui::Frame,
+    title: &str,
+    area: ratatui::layout::Rect,
+    layer: Layer,
+    theme: &Theme,
+    symbols: &Symbols,
+) -> ratatui::layout::Rect {
+    let focused = match layer {
+        Layer::Pane { focused } => focused,
+        Layer::Overlay => {
+            clear(frame, area);
+            true
+        }
+    };
+    let block = block(title, area, focused, theme, symbols);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
 /// Clears an overlay's area. A wide character just left of it, whose right
 /// half the overlay covers, becomes a blank: left whole, a terminal would
 /// draw it over the overlay's left border. (On the right edge, the covered
 /// half is already a blank cell the overlay does not draw.)
-pub fn clear(frame: &mut ratatui::Frame, area: ratatui::layout::Rect) {
+fn clear(frame: &mut ratatui::Frame, area: ratatui::layout::Rect) {
     frame.render_widget(ratatui::widgets::Clear, area);
     if area.x == 0 {
         return;

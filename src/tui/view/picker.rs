@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::pane;
+use super::pane::{self, Layer};
 use crate::library::PlanEntry;
 use crate::tui::app::App;
 use crate::tui::layout::Regions;
@@ -33,10 +33,7 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions, theme: &Theme, sy
             picker.shown.len()
         ),
     };
-    let block = pane::block(&title, area, true, theme, symbols);
-    let inner = block.inner(area);
-    pane::clear(frame, area);
-    frame.render_widget(block, area);
+    let inner = pane::bordered(frame, &title, area, Layer::Overlay, theme, symbols);
     if inner.height == 0 || inner.width == 0 {
         return;
     }

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::pane;
+use super::pane::{self, Layer};
 use crate::search::SearchHit;
 use crate::tui::app::App;
 use crate::tui::layout::Regions;
@@ -34,10 +34,7 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions, theme: &Theme, sy
         hit_position(app),
         search.results().len()
     );
-    let block = pane::block(&title, area, true, theme, symbols);
-    let inner = block.inner(area);
-    pane::clear(frame, area);
-    frame.render_widget(block, area);
+    let inner = pane::bordered(frame, &title, area, Layer::Overlay, theme, symbols);
     if inner.height == 0 || inner.width == 0 {
         return;
     }
@@ -86,9 +83,9 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions, theme: &Theme, sy
 }
 
 fn render_preview(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
-    let block = pane::block("Preview · Alt-p hides", area, false, theme, symbols);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let title = "Preview · Alt-p hides";
+    let layer = Layer::Pane { focused: false };
+    let inner = pane::bordered(frame, title, area, layer, theme, symbols);
     let lines = &app.preview.lines;
     let start = app.preview_scroll.min(lines.len());
     let end = lines.len().min(start + inner.height as usize);

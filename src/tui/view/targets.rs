@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::pane;
+use super::pane::{self, Layer};
 use crate::plan::stats::Scope;
 use crate::tui::action::Mode;
 use crate::tui::app::App;
@@ -31,9 +31,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: 
         scope,
         state.sort.label()
     );
-    let block = pane::block(&title, area, true, theme, symbols);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let layer = Layer::Pane { focused: true };
+    let inner = pane::bordered(frame, &title, area, layer, theme, symbols);
     if inner.height == 0 {
         return;
     }
@@ -172,10 +171,7 @@ impl Shape {
 pub fn render_units(app: &App, frame: &mut Frame, body: Rect, theme: &Theme, symbols: &Symbols) {
     let picker = &app.units;
     let area = crate::tui::layout::units_popup(body, picker.choices.len());
-    let block = pane::block("Unit", area, true, theme, symbols);
-    let inner = block.inner(area);
-    pane::clear(frame, area);
-    frame.render_widget(block, area);
+    let inner = pane::bordered(frame, "Unit", area, Layer::Overlay, theme, symbols);
     if inner.height == 0 || inner.width == 0 {
         return;
     }

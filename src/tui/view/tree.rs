@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::pane;
+use super::pane::{self, Layer};
 use crate::plan::{ItemRef, Plan};
 use crate::tui::app::{App, Focus};
 use crate::tui::theme::{Symbols, Theme};
@@ -15,9 +15,7 @@ use crate::width::{pad_left, str_width, truncate};
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, symbols: &Symbols) {
     let focused = app.focus == Focus::Tree && app.mode != crate::tui::action::Mode::Search;
     let title = format!("Plan {}/{}", app.tree.selected + 1, app.tree.rows.len());
-    let block = pane::block(&title, area, focused, theme, symbols);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane::bordered(frame, &title, area, Layer::Pane { focused }, theme, symbols);
     let width = inner.width as usize;
     let rows = app
         .tree
