@@ -1,5 +1,6 @@
 //! The library's commands: `import --save`, `plans` and `search --all-plans`.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -127,9 +128,13 @@ pub fn search_all(
         .map(|h| str_width(&h.plan))
         .max()
         .unwrap_or(0);
+    // One prefix per plan, not per hit.
+    let mut prefixes: HashMap<&str, String> = HashMap::new();
     for h in &found.hits {
-        let prefix = format!("{} ", pad_right(&h.plan, width));
-        hit_line(&prefix, &h.hit, marks, style, out)?;
+        let prefix = prefixes
+            .entry(&h.plan)
+            .or_insert_with(|| format!("{} ", pad_right(&h.plan, width)));
+        hit_line(prefix, &h.hit, marks, style, out)?;
     }
     Ok(!found.hits.is_empty())
 }

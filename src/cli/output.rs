@@ -280,21 +280,49 @@ pub fn hit_line(
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let head = format!(
-        "{}{:<8} {:>4}  {:<10} ",
-        printable(prefix),
-        hit.id,
-        hit.line,
-        hit.kind.as_str()
-    );
-    let room = style.width.map(|w| w.saturating_sub(str_width(&head)));
-    writeln!(out, "{head}{}", mark(&hit.text, &hit.matched, marks, room))
+    // Built by hand in one buffer: a search across plans prints tens of
+    // thousands of these, where formatting machinery showed in profiles.
+    let mut row = String::with_capacity(prefix.len() + hit.text.len() + 32);
+    row.push_str(&printable(prefix));
+    push_padded(&mut row, &hit.id, 8);
+    let number = hit.line.to_string();
+    row.push(' ');
+    row.extend(std::iter::repeat_n(
+        ' ',
+        4usize.saturating_sub(number.len()),
+    ));
+    row.push_str(&number);
+    row.push_str("  ");
+    push_padded(&mut row, hit.kind.as_str(), 10);
+    row.push(' ');
+    let room = style.width.map(|w| w.saturating_sub(str_width(&row)));
+    push_marked(&mut row, &hit.text, &hit.matched, marks, room);
+    row.push('\n');
+    out.write_all(row.as_bytes())
+}
+
+/// Appends `text` and spaces after it up to `width` chars, as `{:<width}`
+/// pads.
+fn push_padded(row: &mut String, text: &str, width: usize) {
+    row.push_str(text);
+    row.extend(std::iter::repeat_n(
+        ' ',
+        width.saturating_sub(text.chars().count()),
+    ));
 }
 
 /// The text with its matched characters marked and its control characters
 /// escaped. Given `room` (cells), it is cut to fit, with "…" where text is
 /// left out, and around the first match rather than before it.
-pub fn mark(text: &str, matched: &[usize], marks: Marks, room: Option<usize>) -> String {
+#[cfg(test)]
+fn mark(text: &str, matched: &[usize], marks: Marks, room: Option<usize>) -> String {
+    let mut out = String::new();
+    push_marked(&mut out, text, matched, marks, room);
+    out
+}
+
+/// Appends [`mark`]'s text to `out`.
+fn push_marked(out: &mut String, text: &str, matched: &[usize], marks: Marks, room: Option<usize>) {
     let (open, close) = match marks {
         Marks::None => ("", ""),
         Marks::Brackets => ("[", "]"),
@@ -302,14 +330,14 @@ pub fn mark(text: &str, matched: &[usize], marks: Marks, room: Option<usize>) ->
     };
     if open.is_empty() && room.is_none() {
         // Nothing to mark and no cut: the text as it is, escaped.
-        return printable(text).into_owned();
+        out.push_str(&printable(text));
+        return;
     }
     let chars: Vec<char> = text.chars().collect();
     let (start, end) = match room {
         Some(room) => window(&chars, matched.first().copied(), room),
         None => (0, chars.len()),
     };
-    let mut out = String::new();
     if start > 0 {
         out.push('…');
     }
@@ -322,7 +350,7 @@ pub fn mark(text: &str, matched: &[usize], marks: Marks, room: Option<usize>) ->
             out.push_str(close);
         }
         inside = hit;
-        push_printable(&mut out, c);
+        push_printable(out, c);
     }
     if inside {
         out.push_str(close);
@@ -330,7 +358,6 @@ pub fn mark(text: &str, matched: &[usize], marks: Marks, room: Option<usize>) ->
     if end < chars.len() {
         out.push('…');
     }
-    out
 }
 
 /// The chars `start..end` of a text to show in `room` cells, keeping the
