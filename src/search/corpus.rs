@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::AtomicI32;
 
-/// A 128-bit set of hashed char ids: the per-document prefilter. A
+/// A 128-bit set of hashed chars: the per-document prefilter. A
 /// document of 30 distinct chars sets about a fifth of its bits.
 pub(crate) type Bloom = [u64; 2];
 
@@ -47,6 +47,14 @@ pub(crate) fn room<T>(n: usize) -> Vec<T> {
     let mut v = Vec::new();
     let _ = v.try_reserve_exact(n);
     v
+}
+
+/// Which of 128 bloom bits a document's (normalized) char sets: by the
+/// char itself, not its id, so a document's bloom is the same in every
+/// index, and a stored one serves as it is.
+#[inline]
+pub(crate) fn char_bit(c: char) -> u32 {
+    bloom_bit(u32::from(c))
 }
 
 /// Which of 128 bloom bits an id sets.
@@ -251,33 +259,26 @@ impl Corpus {
                 }
             };
             self.ids.push(id);
-            bloom_set(&mut bloom, bloom_bit(id));
+            if let Some(&normal) = self.alphabet.get(id as usize) {
+                bloom_set(&mut bloom, char_bit(normal));
+            }
         }
         self.ids.end_doc();
         self.bloom.push(bloom);
     }
 
     /// Adds the next document as char ids already interned here (by
-    /// [`intern`](Self::intern)).
-    pub(crate) fn push_ids(&mut self, ids: impl Iterator<Item = u32>) {
-        // The two words as one, so a bit is set with no branch or index.
-        let mut bits = 0u128;
-        let mut note = |id: u32| {
-            bits |= 1 << bloom_bit(id);
-            id
-        };
+    /// [`intern`](Self::intern)), with its bloom.
+    pub(crate) fn push_ids(&mut self, ids: impl Iterator<Item = u32>, bloom: Bloom) {
         match &mut self.ids {
             // Every id of an alphabet this small fits: one pass, no checks.
             Ids::Narrow { ids: narrow, .. } if self.alphabet.len() <= 1 << 16 => {
-                narrow.extend(ids.map(|id| note(id) as u16));
+                narrow.extend(ids.map(|id| id as u16));
             }
-            _ => ids.for_each(|id| {
-                let id = note(id);
-                self.ids.push(id);
-            }),
+            _ => ids.for_each(|id| self.ids.push(id)),
         }
         self.ids.end_doc();
-        self.bloom.push([bits as u64, (bits >> 64) as u64]);
+        self.bloom.push(bloom);
     }
 
     /// The corpus once every document is in: the building cache goes, and

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use super::corpus::{Bloom, Corpus, PinyinBloom, bloom_bit, bloom_set};
+use super::corpus::{Bloom, Corpus, PinyinBloom, bloom_bit, bloom_set, char_bit};
 use super::pinyin::{PinyinIndex, bigram_bit, bits, initial_symbol};
 use super::syllable::{MAX_SEGMENTATIONS, Seg, inventory, segment};
 use super::syntax::RawTerm;
@@ -213,7 +213,7 @@ impl Compiler<'_> {
         let mut alt = Alt::new(t, if t.exact { 0 } else { MAX_GAP }, true);
         for ch in t.text.chars() {
             let id = self.corpus.id(ch)?;
-            bloom_set(&mut alt.char_mask, bloom_bit(id));
+            bloom_set(&mut alt.char_mask, char_bit(ch));
             alt.toks.push(Tok::Char(id));
         }
         Some(alt)
@@ -314,7 +314,7 @@ impl Compiler<'_> {
 
     fn literal(&self, alt: &mut Alt, ch: char) -> Option<()> {
         let id = self.corpus.id(ch)?;
-        bloom_set(&mut alt.char_mask, bloom_bit(id));
+        bloom_set(&mut alt.char_mask, char_bit(ch));
         alt.toks.push(Tok::Char(id));
         Some(())
     }

@@ -5,7 +5,7 @@
 //!
 //! An entry holds what indexing a plan yields: each document's kind, line,
 //! id and text, its text's characters as ids into the plan's own alphabet,
-//! and its pinyin bloom (which depends on its characters' readings alone),
+//! and its blooms (which depend on its characters and their readings alone),
 //! with the kind of each area. Adding it to an index interns the plan's
 //! alphabet there and maps its ids, so a plan added from its entry indexes
 //! exactly as it does from its items.
@@ -20,7 +20,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::build::{IndexBuilder, Sizes};
-use super::corpus::PinyinBloom;
+use super::corpus::{Bloom, PinyinBloom};
 use super::index::SearchIndex;
 use super::pinyin::PinyinIndex;
 use super::texts::Doc;
@@ -28,7 +28,10 @@ use crate::plan::{AreaKind, Item, ItemKind, ItemRef};
 
 /// Bumped whenever the layout of an entry, or what indexing a plan yields,
 /// changes.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
+
+/// Words of a document's blooms: two of its chars', four of its readings'.
+const BLOOMS: usize = 6;
 
 /// Bytes before the sections: checksum, version, hash, then six counts.
 const HEADER: usize = 8 + 4 + 16 + 6 * 4;
@@ -129,6 +132,7 @@ impl PlansBuilder {
             }
             let ids = plan.id_bytes(chars..end);
             let to_batch = |l: usize| map.get(l).copied().unwrap_or(0);
+            let (bloom, py) = plan.blooms(d);
             // Each width its own loop, which the compiler unrolls.
             match plan.wide {
                 false => {
@@ -136,18 +140,18 @@ impl PlansBuilder {
                         .chunks_exact(2)
                         .map(|w| usize::from(u16::from_le_bytes([w[0], w[1]])));
                     self.builder
-                        .push_placed(place, (id, text), line, ids.map(to_batch));
+                        .push_placed(place, (id, text), line, ids.map(to_batch), bloom);
                 }
                 true => {
                     let ids = ids
                         .chunks_exact(4)
                         .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]) as usize);
                     self.builder
-                        .push_placed(place, (id, text), line, ids.map(to_batch));
+                        .push_placed(place, (id, text), line, ids.map(to_batch), bloom);
                 }
             }
             chars = end;
-            self.py.push(plan.bloom(d));
+            self.py.push(py);
         }
         self.plans.push(Part {
             start,
@@ -323,8 +327,9 @@ fn encode(
         }
     }
     let wide = alphabet.len() > 1 << 16;
-    let mut out =
-        Vec::with_capacity(HEADER + table.len() + texts.len() + ids.len() * 2 + docs.len() * 33);
+    let mut out = Vec::with_capacity(
+        HEADER + table.len() + texts.len() + ids.len() * 2 + docs.len() * (BLOOMS * 8 + 1),
+    );
     out.extend_from_slice(&[0; 8]);
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.extend_from_slice(&hash.to_le_bytes());
@@ -352,8 +357,9 @@ fn encode(
         }
     }
     for d in docs {
-        let bloom = py.bloom.get(d).copied().unwrap_or_default();
-        for word in bloom {
+        let bloom = corpus.bloom.get(d).copied().unwrap_or_default();
+        let py = py.bloom.get(d).copied().unwrap_or_default();
+        for word in bloom.into_iter().chain(py) {
             out.extend_from_slice(&word.to_le_bytes());
         }
     }
@@ -441,7 +447,7 @@ pub fn read_entry(bytes: &[u8], hash: u128) -> Option<StoredPlan<'_>> {
     let doc_kinds = take(&mut rest, docs)?;
     let table = take(&mut rest, docs.checked_mul(16)?)?;
     let ids = take(&mut rest, chars.checked_mul(if wide { 4 } else { 2 })?)?;
-    let blooms = take(&mut rest, docs.checked_mul(32)?)?;
+    let blooms = take(&mut rest, docs.checked_mul(BLOOMS * 8)?)?;
     let texts = simdutf8::basic::from_utf8(take(&mut rest, text_len)?).ok()?;
     if !rest.is_empty() {
         return None;
@@ -501,15 +507,17 @@ impl StoredPlan<'_> {
         largest.map(|id| id as usize)
     }
 
-    fn bloom(&self, d: usize) -> PinyinBloom {
-        let mut bloom = [0; 4];
-        for (i, word) in bloom.iter_mut().enumerate() {
-            let at = (d * 4 + i) * 8;
+    /// Document `d`'s blooms, of its chars and of their readings.
+    fn blooms(&self, d: usize) -> (Bloom, PinyinBloom) {
+        let mut words = [0u64; BLOOMS];
+        for (i, word) in words.iter_mut().enumerate() {
+            let at = (d * BLOOMS + i) * 8;
             if let Some(w) = self.blooms.get(at..).and_then(<[u8]>::first_chunk::<8>) {
                 *word = u64::from_le_bytes(*w);
             }
         }
-        bloom
+        let [a, b, c, d, e, f] = words;
+        ([a, b], [c, d, e, f])
     }
 
     /// True when the documents walk a plan's outline with one kind per
