@@ -220,7 +220,7 @@ pub(crate) fn each_occurrence<I: Id>(
     alt: &Alt,
     sets: &[Vec<u64>],
     (lo, hi): (usize, usize),
-    mut visit: impl FnMut(usize) -> bool,
+    visit: impl FnMut(usize) -> bool,
 ) {
     let m = alt.toks.len();
     let Some(last_start) = hi.checked_sub(m) else {
@@ -233,40 +233,68 @@ pub(crate) fn each_occurrence<I: Id>(
         last_start
     };
     let window = first_start..=last_start;
-    match alt.toks[..] {
-        // One token, the commonest case (a single letter or character, the
-        // first key of every query): look its set up once, not per char.
-        [Tok::Set(set)] => {
-            let words = sets.get(set as usize).map_or(&[][..], Vec::as_slice);
-            for s in window {
-                let id = ids[s].get();
-                let hit = words
+    let Some((&first, rest)) = alt.toks.split_first() else {
+        return;
+    };
+    // The first token's test is made at every place, the others only where
+    // it holds: its set is looked up once, and the loop is made for its kind.
+    match Probe::new(first, sets) {
+        Probe::Char(c) => starts_where(ids, window, |id| id == c, rest, sets, visit),
+        Probe::Set(words) => {
+            let hit = |id: u32| {
+                words
                     .get((id >> 6) as usize)
-                    .is_some_and(|w| (w >> (id & 63)) & 1 == 1);
-                if hit && !visit(s) {
-                    return;
-                }
-            }
+                    .is_some_and(|w| (w >> (id & 63)) & 1 == 1)
+            };
+            starts_where(ids, window, hit, rest, sets, visit);
         }
-        [Tok::Char(c)] => {
-            for s in window {
-                if ids[s].get() == c && !visit(s) {
-                    return;
-                }
-            }
+    }
+}
+
+/// A token with its set looked up.
+enum Probe<'a> {
+    Char(u32),
+    Set(&'a [u64]),
+}
+
+impl<'a> Probe<'a> {
+    #[inline]
+    fn new(tok: Tok, sets: &'a [Vec<u64>]) -> Probe<'a> {
+        match tok {
+            Tok::Char(c) => Probe::Char(c),
+            Tok::Set(s) => Probe::Set(sets.get(s as usize).map_or(&[][..], Vec::as_slice)),
         }
-        _ => {
-            for s in window {
-                let here = alt
-                    .toks
-                    .iter()
-                    .zip(&ids[s..s + m])
-                    .all(|(&tok, id)| matches(tok, id.get(), sets));
-                if here && !visit(s) {
-                    return;
-                }
-            }
+    }
+}
+
+/// Calls `visit` with each start in `window` whose char passes `first` and
+/// is followed by chars matching `rest`, until it returns false.
+#[inline]
+fn starts_where<I: Id>(
+    ids: &[I],
+    window: std::ops::RangeInclusive<usize>,
+    first: impl Fn(u32) -> bool,
+    rest: &[Tok],
+    sets: &[Vec<u64>],
+    mut visit: impl FnMut(usize) -> bool,
+) {
+    let (mut from, last) = (*window.start(), *window.end());
+    // `position` keeps the scan for the first token a tight loop.
+    while let Some(k) = ids
+        .get(from..=last)
+        .and_then(|candidates| candidates.iter().position(|id| first(id.get())))
+    {
+        let s = from + k;
+        let after = ids.get(s + 1..).unwrap_or(&[]);
+        let here = rest.len() <= after.len()
+            && rest
+                .iter()
+                .zip(after)
+                .all(|(&tok, id)| matches(tok, id.get(), sets));
+        if here && !visit(s) {
+            return;
         }
+        from = s + 1;
     }
 }
 
