@@ -1,15 +1,17 @@
 //! The library at the scale the issue sets: 1,000 plans holding 150,000
 //! commitments (see `synth::synthetic_library`), saved as `import --save`
 //! saves them. Times `search --all-plans` for characters and pinyin (what
-//! the one-shot command does, less process start and printing), the cached
-//! listing `plans` shows, and opening one library plan with its index; and
+//! the one-shot command does, less process start and printing), warm (with
+//! the library's cache of search indexes as the first search leaves it) and
+//! cold (with no cache, which each run makes anew), the cached listing
+//! `plans` shows, and opening one library plan with its index; and
 //! in the app (drawn on a TestBackend), opening the plan picker and
 //! switching plans, each to its drawn frame.
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use plan_explorer::library::{Library, PlanName, list, resolve, search_plans};
 use plan_explorer::plan::load::load_embedded;
 use plan_explorer::search::load_with_index;
@@ -51,6 +53,10 @@ fn benches(c: &mut Criterion) {
     // The listing cache, as any first listing leaves it.
     assert_eq!(list(&library).entries.len(), PLANS + 1);
 
+    // Warm: the cache of search indexes, as any first search leaves it.
+    let cache = dir.path().join(".cache/search.bin");
+    assert!(!search_plans(&library, "项目", None).hits.is_empty());
+    assert!(cache.is_file(), "the first search makes the cache");
     let mut g = c.benchmark_group("all_plans_1000");
     g.sampling_mode(SamplingMode::Flat);
     for (label, query) in QUERIES {
@@ -59,6 +65,22 @@ fn benches(c: &mut Criterion) {
         });
     }
     g.finish();
+
+    // Cold: no cache; each run parses and indexes every plan and saves the
+    // cache again.
+    let mut g = c.benchmark_group("all_plans_1000_cold");
+    g.sampling_mode(SamplingMode::Flat).sample_size(10);
+    for (label, query) in &QUERIES[..1] {
+        g.bench_function(*label, |b| {
+            b.iter_batched(
+                || std::fs::remove_file(&cache).expect("the cache was made"),
+                |()| search_plans(&library, black_box(query), None).hits.len(),
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    g.finish();
+    assert!(cache.is_file());
 
     let mut g = c.benchmark_group("library_1000");
     g.bench_function("plans_listing_cached", |b| {
