@@ -20,14 +20,21 @@ pub fn is_unsafe(c: char) -> bool {
 /// spent more time decoding chars here than anywhere else.)
 fn has_unsafe(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        0x00..=0x1F | 0x7F => true,
-        0xC2 => matches!(bytes.get(i + 1), Some(0x80..=0x9F)),
-        0xE2 => matches!(
+    let unsafe_at = |i: usize| match bytes.get(i) {
+        Some(0x00..=0x1F | 0x7F) => true,
+        Some(0xC2) => matches!(bytes.get(i + 1), Some(0x80..=0x9F)),
+        Some(0xE2) => matches!(
             (bytes.get(i + 1), bytes.get(i + 2)),
             (Some(0x80), Some(0xA8..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
         ),
         _ => false,
+    };
+    // A pass the compiler vectorizes flags the chunks holding a byte that
+    // may start one; only those are looked at byte by byte.
+    let may_start = |b: u8| (b < 0x20) | (b == 0x7F) | (b == 0xC2) | (b == 0xE2);
+    bytes.chunks(32).enumerate().any(|(n, chunk)| {
+        chunk.iter().fold(false, |any, &b| any | may_start(b))
+            && (n * 32..n * 32 + chunk.len()).any(unsafe_at)
     })
 }
 
