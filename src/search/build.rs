@@ -7,7 +7,7 @@
 
 use std::sync::{Arc, mpsc};
 
-use super::corpus::{Bloom, Corpus, room};
+use super::corpus::{Corpus, room};
 use super::texts::{Doc, Outline, Span, Texts};
 use crate::plan::load::validate_items;
 use crate::plan::outline::area_items;
@@ -220,22 +220,21 @@ impl IndexBuilder {
 
     /// Adds the next document of a [`copying`](Self::copying) builder: its
     /// place, its id's and text's ranges (from [`copy_texts`](Self::copy_texts)),
-    /// its line, its text's char ids, interned in this builder's corpus,
-    /// and its bloom.
+    /// its line, and what pushes its text's char ids (interned in this
+    /// builder's corpus) and its bloom there.
     pub(crate) fn push_placed(
         &mut self,
         at: Doc,
         (id, text): ((usize, usize), (usize, usize)),
         line: usize,
-        ids: impl Iterator<Item = u32>,
-        bloom: Bloom,
+        push_ids: impl FnOnce(&mut Corpus),
     ) {
         if let Some(spans) = &mut self.spans {
             spans.push(Span { at, id, text, line });
         }
         self.project = 0;
         self.docs += 1;
-        self.corpus.push_ids(ids, bloom);
+        push_ids(&mut self.corpus);
     }
 
     /// The index of a [`copying`](Self::copying) builder.

@@ -281,6 +281,18 @@ impl Corpus {
         self.bloom.push(bloom);
     }
 
+    /// [`push_ids`](Self::push_ids) for ids that fit two bytes.
+    pub(crate) fn push_narrow_ids(&mut self, ids: &[u16], bloom: Bloom) {
+        match &mut self.ids {
+            Ids::Narrow { ids: narrow, .. } if self.alphabet.len() <= 1 << 16 => {
+                narrow.extend_from_slice(ids);
+                self.ids.end_doc();
+                self.bloom.push(bloom);
+            }
+            _ => self.push_ids(ids.iter().map(|&id| u32::from(id)), bloom),
+        }
+    }
+
     /// The corpus once every document is in: the building cache goes, and
     /// no buffer keeps room it will not use.
     pub(crate) fn built(mut self) -> Corpus {

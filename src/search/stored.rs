@@ -20,7 +20,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::build::{IndexBuilder, Sizes};
-use super::corpus::{Bloom, PinyinBloom};
+use super::corpus::{Bloom, Corpus, PinyinBloom};
 use super::index::SearchIndex;
 use super::pinyin::PinyinIndex;
 use super::texts::Doc;
@@ -44,6 +44,13 @@ pub struct PlansBuilder {
     /// entry, zero (to be computed) for one added from its items.
     py: Vec<PinyinBloom>,
     plans: Vec<Part>,
+    /// A plan's char ids to the batch's, when every id fits two bytes:
+    /// indexed by a u16, so with no bounds to check. Made once, and only
+    /// the entries of the plan at hand are filled (its ids are checked to
+    /// lie within its alphabet).
+    narrow: Option<Box<[u16; 1 << 16]>>,
+    /// The ids of the plan at hand, mapped: a buffer kept between plans.
+    mapped: Vec<u16>,
 }
 
 #[derive(Debug)]
@@ -80,6 +87,8 @@ impl PlansBuilder {
             builder: IndexBuilder::copying(sizes.docs, sizes.bytes, sizes.chars),
             py: super::corpus::room(sizes.docs),
             plans: Vec::new(),
+            narrow: None,
+            mapped: Vec::new(),
         }
     }
 
@@ -110,6 +119,18 @@ impl PlansBuilder {
         let base = self.builder.copy_texts(plan.texts);
         let corpus = self.builder.corpus_mut();
         let map: Vec<u32> = plan.alphabet.iter().map(|&c| corpus.intern(c)).collect();
+        // The plan's ids mapped in one pass, when they fit two bytes.
+        let mut mapped = std::mem::take(&mut self.mapped);
+        mapped.clear();
+        let narrow = !plan.wide && corpus.alphabet.len() <= 1 << 16;
+        if narrow {
+            let table = self.narrow.get_or_insert_with(|| Box::new([0; 1 << 16]));
+            for (slot, &id) in table.iter_mut().zip(&map) {
+                *slot = id as u16;
+            }
+            let ids = plan.ids.chunks_exact(2);
+            mapped.extend(ids.map(|w| table[usize::from(u16::from_le_bytes([w[0], w[1]]))]));
+        }
         let mut walk = Walk::default();
         let (mut at, mut chars) = (base, 0);
         let mut commitment_id = (base, base);
@@ -130,29 +151,30 @@ impl PlansBuilder {
                 None if kind == COMMITMENT => commitment_id = id,
                 None => {}
             }
-            let ids = plan.id_bytes(chars..end);
             let to_batch = |l: usize| map.get(l).copied().unwrap_or(0);
             let (bloom, py) = plan.blooms(d);
-            // Each width its own loop, which the compiler unrolls.
-            match plan.wide {
-                false => {
-                    let ids = ids
-                        .chunks_exact(2)
-                        .map(|w| usize::from(u16::from_le_bytes([w[0], w[1]])));
-                    self.builder
-                        .push_placed(place, (id, text), line, ids.map(to_batch), bloom);
-                }
-                true => {
-                    let ids = ids
-                        .chunks_exact(4)
-                        .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]) as usize);
-                    self.builder
-                        .push_placed(place, (id, text), line, ids.map(to_batch), bloom);
-                }
+            let span = (id, text);
+            if narrow {
+                let ids = mapped.get(chars..end).unwrap_or(&[]);
+                let push = |corpus: &mut Corpus| corpus.push_narrow_ids(ids, bloom);
+                self.builder.push_placed(place, span, line, push);
+            } else {
+                let (width, wide) = if plan.wide { (4, true) } else { (2, false) };
+                let ids = plan
+                    .id_bytes(chars..end)
+                    .chunks_exact(width)
+                    .map(|w| match wide {
+                        true => u32::from_le_bytes([w[0], w[1], w[2], w[3]]) as usize,
+                        false => usize::from(u16::from_le_bytes([w[0], w[1]])),
+                    });
+                let ids = ids.map(to_batch);
+                let push = |corpus: &mut Corpus| corpus.push_ids(ids, bloom);
+                self.builder.push_placed(place, span, line, push);
             }
             chars = end;
             self.py.push(py);
         }
+        self.mapped = mapped;
         self.plans.push(Part {
             start,
             kinds: plan.kinds.clone(),
@@ -440,10 +462,12 @@ pub fn read_entry(bytes: &[u8], hash: u128) -> Option<StoredPlan<'_>> {
         .iter()
         .map(|&k| area_kind(k))
         .collect::<Option<_>>()?;
-    let alphabet: Vec<char> = take(&mut rest, letters.checked_mul(4)?)?
-        .chunks_exact(4)
-        .map(|w| char::from_u32(u32::from_le_bytes([w[0], w[1], w[2], w[3]])))
-        .collect::<Option<_>>()?;
+    let mut alphabet = Vec::with_capacity(letters);
+    for w in take(&mut rest, letters.checked_mul(4)?)?.chunks_exact(4) {
+        alphabet.push(char::from_u32(u32::from_le_bytes([
+            w[0], w[1], w[2], w[3],
+        ]))?);
+    }
     let doc_kinds = take(&mut rest, docs)?;
     let table = take(&mut rest, docs.checked_mul(16)?)?;
     let ids = take(&mut rest, chars.checked_mul(if wide { 4 } else { 2 })?)?;
@@ -623,6 +647,49 @@ mod tests {
             plain.index.search("项目", None),
             fresh.index.search("项目", None)
         );
+    }
+
+    #[test]
+    fn an_alphabet_past_two_bytes_of_ids_stores_and_merges_alike() {
+        let wide: String = (0x4E00u32..0x4E00 + 70_000)
+            .filter_map(char::from_u32)
+            .collect();
+        let texts = ["甲乙", wide.as_str(), "乙丙"];
+        let items = texts.iter().enumerate().map(|(a, text)| Item {
+            target: ItemRef::Area(a),
+            kind: ItemKind::Area,
+            id: "1",
+            text,
+            line: a + 1,
+        });
+        let mut builder = PlansBuilder::default();
+        builder.add_items(items, vec![AreaKind::Plan; 3], 7);
+        let fresh = builder.finish(false);
+        let (hash, entry) = &fresh.entries[0];
+        let stored = read_entry(entry, *hash).unwrap_or_else(|| panic!("refused"));
+        assert!(stored.wide);
+        // After a plan of its own, and alone.
+        for first in [true, false] {
+            let mut builder = PlansBuilder::default();
+            if first {
+                builder.add_items(plan().items().take(5), vec![AreaKind::Plan], 1);
+            }
+            builder.add_stored(&stored);
+            let again = builder.finish(false);
+            let skip = if first { 5 } else { 0 };
+            assert_eq!(docs(&again.index)[skip..], docs(&fresh.index)[..]);
+            for query in ["乙", "丙乙", "甲乙"] {
+                let hits = |index: &SearchIndex, skip: usize| -> Vec<(usize, i64)> {
+                    let hits = index.search(query, None).into_iter();
+                    hits.filter(|h| h.doc >= skip)
+                        .map(|h| (h.doc - skip, h.score))
+                        .collect()
+                };
+                let found = hits(&fresh.index, 0);
+                assert!(query != "乙" || found.len() == 3, "{found:?}");
+                assert_eq!(hits(&again.index, skip), found, "{query}");
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! of a character, and the segmentation of a typed latin run into syllables.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use pinyin::ToPinyinMulti;
 
@@ -118,8 +118,27 @@ fn spellings(plain: &str, mut f: impl FnMut(&str)) {
     }
 }
 
-/// Syllable ids of every reading of `c` (heteronyms included), deduplicated.
+/// Syllable ids of every reading of `c` (heteronyms included), deduplicated:
+/// worked out once per char and process. (A search across plans asks it of
+/// each batch's alphabet, mostly the same chars.)
 pub(crate) fn readings(c: char) -> Vec<u16> {
+    type Known = Mutex<HashMap<char, Vec<u16>>>;
+    static KNOWN: OnceLock<Known> = OnceLock::new();
+    let known = KNOWN.get_or_init(Known::default);
+    // A poisoned lock (a panic elsewhere) only costs the memo.
+    if let Ok(known) = known.lock()
+        && let Some(found) = known.get(&c)
+    {
+        return found.clone();
+    }
+    let found = readings_of(c);
+    if let Ok(mut known) = known.lock() {
+        known.insert(c, found.clone());
+    }
+    found
+}
+
+fn readings_of(c: char) -> Vec<u16> {
     let inv = inventory();
     let mut out = Vec::new();
     if let Some(multi) = c.to_pinyin_multi() {
