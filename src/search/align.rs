@@ -110,22 +110,17 @@ impl Aligner {
         let first = alt.toks[0];
         let row0 = &mut self.rows[0];
         row0.clear();
-        let starts = if alt.start {
-            lo..lo + 1
-        } else {
-            lo..hi - (m - 1)
-        };
-        for s in starts {
-            if matches(first, ids[s].get(), sets) {
-                row0.push(Entry {
-                    pos: s as u32,
-                    skipped: 0,
-                    gaps: 0,
-                    start: s as u32,
-                    parent: u32::MAX,
-                });
-            }
-        }
+        let last_start = if alt.start { lo } else { hi - m };
+        places(ids, lo..=last_start, first, &[], sets, |s| {
+            row0.push(Entry {
+                pos: s as u32,
+                skipped: 0,
+                gaps: 0,
+                start: s as u32,
+                parent: u32::MAX,
+            });
+            true
+        });
         let mut last = 0;
         for (k, &tok) in alt.toks.iter().enumerate().skip(1) {
             let (p, c) = if keep_rows {
@@ -232,21 +227,35 @@ pub(crate) fn each_occurrence<I: Id>(
     } else {
         last_start
     };
-    let window = first_start..=last_start;
     let Some((&first, rest)) = alt.toks.split_first() else {
         return;
     };
-    // The first token's test is made at every place, the others only where
-    // it holds: its set is looked up once, and the loop is made for its kind.
+    places(ids, first_start..=last_start, first, rest, sets, visit);
+}
+
+/// Calls `visit` with each place in `window` where `first` matches and
+/// the chars after it match `rest`, until it returns false. The first
+/// token's test is made at every place, the others only where it holds:
+/// its set is looked up once, and the loop is made for its kind.
+#[inline]
+fn places<I: Id>(
+    ids: &[I],
+    window: std::ops::RangeInclusive<usize>,
+    first: Tok,
+    rest: &[Tok],
+    sets: &[Vec<u64>],
+    visit: impl FnMut(usize) -> bool,
+) {
     match Probe::new(first, sets) {
-        Probe::Char(c) => starts_where(ids, window, |id| id == c, rest, sets, visit),
+        Probe::Char(c) => starts_where(ids, window, |ids| find_char(ids, c), rest, sets, visit),
         Probe::Set(words) => {
             let hit = |id: u32| {
                 words
                     .get((id >> 6) as usize)
                     .is_some_and(|w| (w >> (id & 63)) & 1 == 1)
             };
-            starts_where(ids, window, hit, rest, sets, visit);
+            let find = |ids: &[I]| ids.iter().position(|id| hit(id.get()));
+            starts_where(ids, window, find, rest, sets, visit);
         }
     }
 }
@@ -267,23 +276,40 @@ impl<'a> Probe<'a> {
     }
 }
 
-/// Calls `visit` with each start in `window` whose char passes `first` and
-/// is followed by chars matching `rest`, until it returns false.
+/// Where in `ids` char `c` first occurs. Sixteen chars are compared at a
+/// time, a loop without an early exit that the compiler makes vector
+/// compares of: the first char of a character query is looked for in every
+/// document the blooms let through.
+#[inline]
+fn find_char<I: Id>(ids: &[I], c: u32) -> Option<usize> {
+    const LANES: usize = 16;
+    // Compared as stored, two bytes to two bytes.
+    let c = I::stored(c)?;
+    let mut chunks = ids.chunks_exact(LANES);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |any, &id| any | (id == c)) {
+            return chunk.iter().position(|&id| id == c).map(|k| base + k);
+        }
+        base += LANES;
+    }
+    let rest = chunks.remainder().iter().position(|&id| id == c);
+    rest.map(|k| base + k)
+}
+
+/// Calls `visit` with each start in `window` where `find` finds the first
+/// token and the chars after it match `rest`, until it returns false.
 #[inline]
 fn starts_where<I: Id>(
     ids: &[I],
     window: std::ops::RangeInclusive<usize>,
-    first: impl Fn(u32) -> bool,
+    find: impl Fn(&[I]) -> Option<usize>,
     rest: &[Tok],
     sets: &[Vec<u64>],
     mut visit: impl FnMut(usize) -> bool,
 ) {
     let (mut from, last) = (*window.start(), *window.end());
-    // `position` keeps the scan for the first token a tight loop.
-    while let Some(k) = ids
-        .get(from..=last)
-        .and_then(|candidates| candidates.iter().position(|id| first(id.get())))
-    {
+    while let Some(k) = ids.get(from..=last).and_then(&find) {
         let s = from + k;
         let after = ids.get(s + 1..).unwrap_or(&[]);
         let here = rest.len() <= after.len()

@@ -77,8 +77,10 @@ pub(crate) fn bloom_covers(have: &[u64], need: &[u64]) -> bool {
 /// A char id as a document stores it: two bytes while the corpus has at
 /// most 65,536 distinct chars, as every real plan does (a plan of 100,000
 /// commitments holds five million chars), four beyond.
-pub(crate) trait Id: Copy {
+pub(crate) trait Id: Copy + PartialEq {
     fn get(self) -> u32;
+    /// Char id `id` as stored, or None when no document can hold it.
+    fn stored(id: u32) -> Option<Self>;
 }
 
 impl Id for u16 {
@@ -86,12 +88,22 @@ impl Id for u16 {
     fn get(self) -> u32 {
         u32::from(self)
     }
+
+    #[inline]
+    fn stored(id: u32) -> Option<u16> {
+        u16::try_from(id).ok()
+    }
 }
 
 impl Id for u32 {
     #[inline]
     fn get(self) -> u32 {
         self
+    }
+
+    #[inline]
+    fn stored(id: u32) -> Option<u32> {
+        Some(id)
     }
 }
 
