@@ -5,7 +5,8 @@
 //! folder, through the `directories` crate), unless `--library DIR` or
 //! `PLAN_EXPLORER_LIBRARY` names another. Every write into it goes through
 //! [`crate::files::write_atomic`]. Hidden entries (a leading dot) are never
-//! plans: the writer's temporary files and the listing cache live there.
+//! plans: the writer's temporary files and the caches (of listings and of
+//! search indexes, in `.cache/`) live there.
 //! Nothing here touches the terminal.
 
 mod index_cache;
