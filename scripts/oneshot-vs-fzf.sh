@@ -30,20 +30,8 @@ target/release/examples/synth "$n" --texts >"$dir/sentences.txt"
 echo "plan: $n commitments, $(du -h "$dir/plan.json" | cut -f1) of JSON; fzf $(fzf --version | cut -d' ' -f1); $(nproc) cores"
 echo
 
-# Runs a command once; prints "SECONDS PEAK_KB". stdin from $1.
-measure() {
-    local input=$1
-    shift
-    local start end peak
-    start=$EPOCHREALTIME
-    /usr/bin/time -f %M -o "$dir/peak" "$@" <"$input" >/dev/null || true
-    end=$EPOCHREALTIME
-    peak=$(tail -n 1 "$dir/peak")
-    echo "$start $end $peak" | awk '{ printf "%.6f %d\n", $2 - $1, $3 }'
-}
-
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-largest() { sort -n | tail -n 1; }
+# measure, median, largest
+source scripts/measure.sh
 
 printf '%-18s %10s %10s %7s %13s %13s\n' query "ours (ms)" "fzf (ms)" ratio "ours peak MB" "fzf peak MB"
 for query in 重点项目 项目 泸古速 gaosu zdxm; do

@@ -42,20 +42,8 @@ plans=$(find "$library" -maxdepth 1 -name '*.json' | wc -l)
 echo "library: $plans plan files, $(wc -l <"$texts") items; fzf $(fzf --version | cut -d' ' -f1); $(nproc) cores"
 echo
 
-# Runs a command once; prints "SECONDS PEAK_KB". stdin from $2 (or nothing).
-measure() {
-    local input=$1
-    shift
-    local start end peak
-    start=$EPOCHREALTIME
-    /usr/bin/time -f %M -o "$dir/peak" "$@" <"$input" >/dev/null || true
-    end=$EPOCHREALTIME
-    peak=$(tail -n 1 "$dir/peak")
-    echo "$start $end $peak" | awk '{ printf "%.6f %d\n", $2 - $1, $3 }'
-}
-
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-largest() { sort -n | tail -n 1; }
+# measure, median, largest
+source scripts/measure.sh
 
 export PLAN_EXPLORER_LIBRARY="$library"
 "$bin" plans >/dev/null # the listing cache, as after any first listing
