@@ -75,6 +75,10 @@ pub struct Query {
     /// The terms of each `|` group, in order: every group must be met, and
     /// a group is met when any of its terms is.
     pub(crate) groups: Vec<std::ops::Range<usize>>,
+    /// How many times each group stands in the query: a group written
+    /// again (a paste that repeats itself) is matched once and its score
+    /// counted as often as it stands.
+    pub(crate) times: Vec<i64>,
     /// Char-id bitsets that [`Tok::Set`] points into, and for each the chars
     /// in it by their first reading: a match through a later (rarer)
     /// reading ranks lower.
@@ -169,6 +173,7 @@ pub(crate) fn compile(raw: Vec<RawTerm>, corpus: &Corpus, py: Option<&PinyinInde
             need_py,
         });
     }
+    let (groups, times) = repeats_counted(&raw, groups);
     // A group can match nothing when each of its terms is a positive one
     // with no way to match.
     let never = groups.iter().any(|g| {
@@ -180,11 +185,54 @@ pub(crate) fn compile(raw: Vec<RawTerm>, corpus: &Corpus, py: Option<&PinyinInde
         raw,
         terms,
         groups,
+        times,
         sets: c.sets,
         primary: c.primary,
         pinyin: py.is_some(),
         never,
     }
+}
+
+/// The groups with each one written again dropped, and how many times each
+/// stands: two groups are the same when their terms are, all but the
+/// number of their group.
+fn repeats_counted(
+    raw: &[RawTerm],
+    groups: Vec<std::ops::Range<usize>>,
+) -> (Vec<std::ops::Range<usize>>, Vec<i64>) {
+    let same_term = |a: &RawTerm, b: &RawTerm| {
+        // Every field but the group's number (a new field must be weighed here).
+        let RawTerm {
+            negated,
+            exact,
+            start,
+            end,
+            finished,
+            group: _,
+            text,
+        } = a;
+        (*negated, *exact, *start, *end, *finished, text)
+            == (b.negated, b.exact, b.start, b.end, b.finished, &b.text)
+    };
+    let same = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
+        a.len() == b.len()
+            && raw[a.clone()]
+                .iter()
+                .zip(&raw[b.clone()])
+                .all(|(x, y)| same_term(x, y))
+    };
+    let mut kept: Vec<std::ops::Range<usize>> = Vec::with_capacity(groups.len());
+    let mut times: Vec<i64> = Vec::with_capacity(groups.len());
+    for g in groups {
+        match kept.iter().position(|k| same(k, &g)) {
+            Some(k) => times[k] += 1,
+            None => {
+                kept.push(g);
+                times.push(1);
+            }
+        }
+    }
+    (kept, times)
 }
 
 /// What a [`Tok::Set`] was made from, to share sets between alternatives.

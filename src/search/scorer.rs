@@ -104,7 +104,7 @@ impl<'a> Scorer<'a> {
         let want = positions.is_some();
         let mut total = 0i64;
         let mut first = usize::MAX;
-        for group in &q.groups {
+        for (group, &times) in q.groups.iter().zip(&q.times) {
             let mut met = false;
             let mut best: Option<Best> = None;
             for t in group.clone() {
@@ -124,7 +124,7 @@ impl<'a> Scorer<'a> {
                 return None;
             }
             if let Some(best) = best {
-                total += best.score;
+                total += best.score * times;
                 first = first.min(best.start);
                 if let Some(p) = positions.as_deref_mut() {
                     p.extend(best.positions);

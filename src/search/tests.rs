@@ -437,6 +437,36 @@ fn terms_joined_by_a_bar_match_when_any_of_them_does() {
     assert!(texts(&index, "比特币 | 无此").is_empty());
 }
 
+/// A group written again is matched once and counted as often as it
+/// stands: the same hits, each scoring its one-group score times the count.
+#[test]
+fn a_repeated_group_counts_as_often_as_it_stands() {
+    let index = sentences(&["开工建设仙鹤纸业。", "加快泸古高速建设。", "建设仙鹤大道。"]);
+    let once = index.search("建设 仙鹤 | lugu", None);
+    assert_eq!(once.len(), 3);
+    for (query, times) in [
+        ("建设 仙鹤 | lugu 建设", (2, 1)),
+        ("建设 仙鹤 | lugu 仙鹤 | lugu 建设 仙鹤 | lugu", (2, 3)),
+    ] {
+        let again = index.search(query, None);
+        let alone = |q: &str, id: &str| {
+            let hits = index.search(q, None);
+            hits.iter().find(|h| h.id == id).map(|h| h.score)
+        };
+        assert_eq!(again.len(), once.len(), "{query}");
+        for hit in &again {
+            let (a, b) = (alone("建设", &hit.id), alone("仙鹤 | lugu", &hit.id));
+            let want = times.0 * a.unwrap() + times.1 * b.unwrap();
+            assert_eq!(hit.score, want, "{query}: {}", hit.text);
+            let first = once.iter().find(|h| h.id == hit.id).unwrap();
+            assert_eq!(hit.matched, first.matched, "{query}: {}", hit.text);
+        }
+    }
+    // A group differing in one mark is not the same group.
+    let exact = index.search("建设 '建设", None);
+    assert_eq!(exact.len(), 3);
+}
+
 #[test]
 fn several_tokens_read_each_as_whole_syllables() {
     // 果 is read guo, and rarely luo: lu must not take it for a start.
