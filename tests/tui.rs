@@ -128,6 +128,18 @@ fn a_query_typed_before_the_index_is_answered_when_it_comes() {
     assert!(!text.contains("indexing…"), "{text}");
 }
 
+/// A plan of a few thousand items is indexed before the first frame (less
+/// than a thread costs); a larger one on another thread.
+#[test]
+fn only_a_large_plan_is_indexed_alongside_the_first_frame() {
+    let small = std::sync::Arc::new(load_embedded().unwrap());
+    let search = SearchState::for_plan(&small);
+    assert!(!search.is_indexing());
+    assert!(search.index.len() > 100);
+    let large = plan_explorer::synth::synthetic_plan(&small, 5_000, 1);
+    assert!(SearchState::for_plan(&std::sync::Arc::new(large)).is_indexing());
+}
+
 #[test]
 fn search_for_xianhe_highlights_the_characters() {
     let mut events = vec![key('/')];

@@ -230,7 +230,7 @@ pub fn run_drawing(plan: Arc<Plan>, start: StartOptions, draw: Draw) -> Result<(
     if !io::stdout().is_terminal() {
         return Err(TuiError::NoTerminal("stdout"));
     }
-    let search = search_state::SearchState::indexing();
+    let search = search_state::SearchState::for_plan(&plan);
     let mut app = App::with_search(plan, start.options, search);
     if let Some(name) = &start.name {
         app.plan_name = name.clone();

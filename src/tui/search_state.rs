@@ -57,6 +57,25 @@ impl SearchState {
         Self::with_index(SearchIndex::with_pinyin(plan))
     }
 
+    /// The search of a plan the app opens: a small plan is indexed here and
+    /// now (a few hundred microseconds, less than starting a thread and
+    /// waking for its result); a large one on another thread, through
+    /// [`attach_index`](Self::attach_index), so the first frame waits for
+    /// no index (see `Session::start_index`).
+    pub fn for_plan(plan: &std::sync::Arc<Plan>) -> Self {
+        let documents: usize = plan
+            .areas
+            .iter()
+            .flat_map(|a| &a.tasks)
+            .map(|t| 1 + t.commitments.len())
+            .sum();
+        if documents < crate::search::PARALLEL_MIN {
+            Self::with_index(SearchIndex::shared(std::sync::Arc::clone(plan)))
+        } else {
+            Self::indexing()
+        }
+    }
+
     /// A search whose index comes later, through
     /// [`attach_index`](Self::attach_index): the app's first frame does not
     /// wait for it, and a query typed before it is there is answered when

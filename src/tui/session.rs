@@ -204,8 +204,11 @@ impl Session {
         if let Some(left) = self.app.selected() {
             self.remembered.insert(self.app.plan_name.clone(), left);
         }
-        self.app
-            .switch_plan(name.to_string(), plan, SearchState::indexing());
+        self.app.switch_plan(
+            name.to_string(),
+            std::sync::Arc::clone(&plan),
+            SearchState::for_plan(&plan),
+        );
         self.location = location;
         if let Some(item) = item.or_else(|| self.remembered.get(name).copied()) {
             self.app.reveal(item);
