@@ -30,21 +30,11 @@ target/release/examples/synth "$n" --texts >"$dir/sentences.txt"
 echo "plan: $n commitments, $(du -h "$dir/plan.json" | cut -f1) of JSON; fzf $(fzf --version | cut -d' ' -f1); $(nproc) cores"
 echo
 
-# measure, median, largest
+# measure, median, largest, side_by_side
 source scripts/measure.sh
 
 printf '%-18s %10s %10s %7s %13s %13s\n' query "ours (ms)" "fzf (ms)" ratio "ours peak MB" "fzf peak MB"
 for query in 重点项目 项目 泸古速 gaosu zdxm; do
-    : >"$dir/ours" && : >"$dir/fzf"
-    for ((i = 0; i < rounds; i++)); do
-        measure /dev/null "$bin" --plan "$dir/plan.json" search "$query" >>"$dir/ours"
-        measure "$dir/sentences.txt" fzf --filter "$query" >>"$dir/fzf"
-    done
-    ours=$(cut -d' ' -f1 "$dir/ours" | median)
-    theirs=$(cut -d' ' -f1 "$dir/fzf" | median)
-    ours_kb=$(cut -d' ' -f2 "$dir/ours" | largest)
-    fzf_kb=$(cut -d' ' -f2 "$dir/fzf" | largest)
-    awk -v q="$query" -v o="$ours" -v f="$theirs" -v om="$ours_kb" -v fm="$fzf_kb" 'BEGIN {
-        printf "%-18s %10.1f %10.1f %7.3f %13.1f %13.1f\n", q, o * 1000, f * 1000, o / f, om / 1024, fm / 1024
-    }'
+    side_by_side "%-18s %10.1f %10.1f %7.3f %13.1f %13.1f\n" "$query" "$dir/sentences.txt" \
+        "$bin" --plan "$dir/plan.json" search "$query"
 done

@@ -42,7 +42,7 @@ plans=$(find "$library" -maxdepth 1 -name '*.json' | wc -l)
 echo "library: $plans plan files, $(wc -l <"$texts") items; fzf $(fzf --version | cut -d' ' -f1); $(nproc) cores"
 echo
 
-# measure, median, largest
+# measure, median, largest, side_by_side
 source scripts/measure.sh
 
 export PLAN_EXPLORER_LIBRARY="$library"
@@ -60,18 +60,8 @@ echo "warm (with the cache that run left), median of $rounds rounds each:"
 
 printf '%-12s %12s %12s %7s %14s %14s\n' query "ours (ms)" "fzf (ms)" ratio "ours peak MB" "fzf peak MB"
 for query in 项目 重点项目 高标准农田 gaosu zdxm; do
-    : >"$dir/ours" && : >"$dir/fzf"
-    for ((i = 0; i < rounds; i++)); do
-        measure /dev/null "$bin" search --all-plans "$query" >>"$dir/ours"
-        measure "$texts" fzf --filter "$query" >>"$dir/fzf"
-    done
-    ours=$(cut -d' ' -f1 "$dir/ours" | median)
-    theirs=$(cut -d' ' -f1 "$dir/fzf" | median)
-    ours_kb=$(cut -d' ' -f2 "$dir/ours" | largest)
-    fzf_kb=$(cut -d' ' -f2 "$dir/fzf" | largest)
-    awk -v q="$query" -v o="$ours" -v f="$theirs" -v om="$ours_kb" -v fm="$fzf_kb" 'BEGIN {
-        printf "%-12s %12.1f %12.1f %7.3f %14.1f %14.1f\n", q, o * 1000, f * 1000, o / f, om / 1024, fm / 1024
-    }'
+    side_by_side "%-12s %12.1f %12.1f %7.3f %14.1f %14.1f\n" "$query" "$texts" \
+        "$bin" search --all-plans "$query"
 done
 
 echo
