@@ -966,3 +966,33 @@ fn a_burst_of_keys_longer_than_a_read_is_taken_whole() {
     t.keys(&["q"]);
     assert_eq!(t.wait_exit(), 0);
 }
+
+/// A plan large enough to be indexed alongside the first frame: a query
+/// given with --query gets its hits once the index comes, in a real
+/// terminal, and pinyin follows.
+#[test]
+fn a_large_plan_opens_at_once_and_its_query_is_answered_when_indexed() {
+    let base = plan_explorer::plan::load::load_embedded().unwrap();
+    let large = plan_explorer::synth::synthetic_plan(&base, 20_000, 3);
+    let t = Tmux::new("large");
+    let path = t.dir.join("large.json");
+    std::fs::write(&path, serde_json::to_vec(&large).unwrap()).unwrap();
+    let args = format!("--plan {} --query 重点项目", path.display());
+    t.start(120, 40, &t.app_command(&args));
+    let screen = t.wait_for("hits for the query", |s| {
+        s.lines()
+            .any(|l| l.contains("Search 1/") && !l.contains("indexing"))
+    });
+    assert!(screen.contains("重点项目"), "{screen}");
+    t.keys(&["C-u"]);
+    t.text("zhongdianxiangmu");
+    let screen = t.wait_for("pinyin hits", |s| {
+        s.lines()
+            .any(|l| l.contains("Search 1/") && !l.contains("loading"))
+    });
+    assert!(screen.contains("重点项目"), "{screen}");
+    t.keys(&["Escape"]);
+    t.wait_for("the overlay closed", |s| !s.contains("Search 1/"));
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0);
+}
