@@ -11,10 +11,9 @@
 //! A plan is indexed from its entry in the cache of search indexes (see
 //! [`super::index_cache`]) when the entry is there and checks out, which
 //! spares parsing, checking and indexing it: reading and hashing every plan
-//! file remains. A plan indexed from its file gets an entry, and the cache
-//! is saved once the search is done.
-
-use std::collections::HashMap;
+//! file remains. A plan indexed from its file gets an entry, kept by the
+//! cache as soon as its batch is indexed (out of memory: see
+//! [`IndexCache::keep`]), and the cache is saved once the search is done.
 
 use serde::Serialize;
 
@@ -91,21 +90,18 @@ pub fn search_plans(library: &Library, query: &str, limit: Option<usize>) -> Pla
         let hits = indexed.index.search_ranked(query, limit);
         // The index goes here, before its thread takes the next batch.
         let Indexed {
-            warnings,
-            hashes,
-            fresh,
-            ..
+            warnings, hashes, ..
         } = indexed;
-        (hits, warnings, hashes, fresh)
+        (hits, warnings, hashes)
     });
     let mut hits = Vec::new();
-    let mut saved = Saved::default();
-    for (found, warnings, hashes, fresh) in searched {
+    let mut hashes = Vec::new();
+    for (found, warnings, plans) in searched {
         hits.extend(found);
         result.warnings.extend(warnings);
-        saved.add(hashes, fresh);
+        hashes.extend(plans);
     }
-    saved.save(library, &cache);
+    cache.save(library.dir(), &hashes);
     // Stable: ties keep plan order, then document order.
     hits.sort_by_key(|(h, tie)| (std::cmp::Reverse(h.hit.score), *tie));
     if let Some(limit) = limit {
@@ -115,33 +111,14 @@ pub fn search_plans(library: &Library, query: &str, limit: Option<usize>) -> Pla
     result
 }
 
-/// What a search leaves for the cache: every plan's hash, in order, and
-/// the entries made for plans the cache lacked.
-#[derive(Debug, Default)]
-struct Saved {
-    hashes: Vec<u128>,
-    fresh: HashMap<u128, Vec<u8>>,
-}
-
-impl Saved {
-    fn add(&mut self, hashes: Vec<u128>, fresh: Vec<(u128, Vec<u8>)>) {
-        self.hashes.extend(hashes);
-        self.fresh.extend(fresh);
-    }
-
-    fn save(&self, library: &Library, cache: &IndexCache) {
-        cache.save(library.dir(), &self.hashes, &self.fresh);
-    }
-}
-
-/// Plans indexed together, what went wrong reading them, and what the
-/// cache is to keep of them.
+/// Plans indexed together, what went wrong reading them, and their
+/// content hashes, in order (the entries of those the cache lacked are
+/// kept by it).
 #[derive(Debug)]
 struct Indexed {
     index: PlansIndex,
     warnings: Vec<String>,
     hashes: Vec<u128>,
-    fresh: Vec<(u128, Vec<u8>)>,
 }
 
 /// One search index over several plans, and which plan each document is
@@ -165,16 +142,14 @@ impl PlansIndex {
         let plans = all_plans(library, &mut warnings);
         let cache = IndexCache::open(library.dir());
         let indexed = PlansIndex::of(&plans, true, library.max_size(), &cache);
-        let mut saved = Saved::default();
-        saved.add(indexed.hashes, indexed.fresh);
-        saved.save(library, &cache);
+        cache.save(library.dir(), &indexed.hashes);
         warnings.extend(indexed.warnings);
         (indexed.index, warnings)
     }
 
     /// Indexes `plans` together, each from its entry in `cache` when that
     /// checks out, else from its file; a warning for each plan that cannot
-    /// be read.
+    /// be read. The entries made are kept by `cache`.
     fn of(plans: &[Searched], pinyin: bool, max_size: u64, cache: &IndexCache) -> Indexed {
         let mut warnings = Vec::new();
         // Every plan's entry (or else its file) read first, so the index is
@@ -208,6 +183,7 @@ impl PlansIndex {
             }
         }
         let built = builder.finish(pinyin);
+        cache.keep(built.entries);
         let index = PlansIndex {
             index: built.index,
             starts: built.starts,
@@ -218,7 +194,6 @@ impl PlansIndex {
             index,
             warnings,
             hashes,
-            fresh: built.entries,
         }
     }
 
