@@ -1,6 +1,17 @@
 # Shared by the scripts that time a command against fzf (source it; it
 # needs $dir, a scratch folder, and GNU time at /usr/bin/time).
 
+# Exits 2 naming the first of the tools given that is not installed.
+require_tools() {
+    local tool
+    for tool in "$@"; do
+        if ! command -v "$tool" >/dev/null; then
+            echo "$(basename "$0" .sh): $tool is missing (apt-get install fzf time)" >&2
+            exit 2
+        fi
+    done
+}
+
 # Runs a command once, stdin from $1; prints "SECONDS PEAK_KB".
 measure() {
     local input=$1

@@ -14,12 +14,9 @@ cd "$(dirname "$0")/.."
 
 rounds=${1:-11}
 n=${2:-100000}
-for tool in fzf /usr/bin/time; do
-    if ! command -v "$tool" >/dev/null; then
-        echo "oneshot-vs-fzf: $tool is missing (apt-get install fzf time)" >&2
-        exit 2
-    fi
-done
+# require_tools, measure, median, largest, side_by_side
+source scripts/measure.sh
+require_tools fzf /usr/bin/time
 
 cargo build --release --quiet --bin plan-explorer --example synth
 bin=${PLAN_EXPLORER:-target/release/plan-explorer}
@@ -30,8 +27,6 @@ target/release/examples/synth "$n" --texts >"$dir/sentences.txt"
 echo "plan: $n commitments, $(du -h "$dir/plan.json" | cut -f1) of JSON; fzf $(fzf --version | cut -d' ' -f1); $(nproc) cores"
 echo
 
-# measure, median, largest, side_by_side
-source scripts/measure.sh
 
 printf '%-18s %10s %10s %7s %13s %13s\n' query "ours (ms)" "fzf (ms)" ratio "ours peak MB" "fzf peak MB"
 for query in 重点项目 项目 泸古速 gaosu zdxm; do

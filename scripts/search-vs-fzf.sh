@@ -22,12 +22,9 @@ dir=${SCALE_DIR:-${TMPDIR:-/tmp}/plan-explorer-scale}
 library="$dir/library"
 texts="$dir/items.txt"
 
-for tool in fzf /usr/bin/time; do
-    if ! command -v "$tool" >/dev/null; then
-        echo "search-vs-fzf: $tool is missing (apt-get install fzf time)" >&2
-        exit 2
-    fi
-done
+# require_tools, measure, median, largest, side_by_side
+source scripts/measure.sh
+require_tools fzf /usr/bin/time
 
 cargo build --release --quiet --bin plan-explorer --example synth
 bin=target/release/plan-explorer
@@ -42,8 +39,6 @@ plans=$(find "$library" -maxdepth 1 -name '*.json' | wc -l)
 echo "library: $plans plan files, $(wc -l <"$texts") items; fzf $(fzf --version | cut -d' ' -f1); $(nproc) cores"
 echo
 
-# measure, median, largest, side_by_side
-source scripts/measure.sh
 
 export PLAN_EXPLORER_LIBRARY="$library"
 "$bin" plans >/dev/null # the listing cache, as after any first listing
