@@ -24,6 +24,38 @@ pub enum Work {
     Inline,
 }
 
+impl Work {
+    /// Does `job` here (Ok, its result) or on another thread (Err, where
+    /// its result will arrive; see [`arrived`]).
+    fn hand_off<T: Send + 'static>(
+        self,
+        job: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, Receiver<T>> {
+        match self {
+            Work::Inline => Ok(job()),
+            Work::Background => {
+                let (sender, receiver) = mpsc::channel();
+                std::thread::spawn(move || {
+                    let _ = sender.send(job());
+                });
+                Err(receiver)
+            }
+        }
+    }
+}
+
+/// The result of work handed to another thread, once it has come; the slot
+/// is emptied then, or when the thread ended without one.
+fn arrived<T>(slot: &mut Option<Receiver<T>>) -> Option<T> {
+    let result = match slot.as_ref()?.try_recv() {
+        Ok(result) => Some(result),
+        Err(TryRecvError::Empty) => return None,
+        Err(TryRecvError::Disconnected) => None,
+    };
+    *slot = None;
+    result
+}
+
 pub struct Session {
     pub app: App,
     library: Option<Library>,
@@ -64,36 +96,23 @@ impl Session {
             return;
         }
         let plan = std::sync::Arc::clone(&self.app.plan);
-        match self.work {
-            Work::Inline => {
-                self.app.search.attach_index(SearchIndex::shared(plan));
+        match self.work.hand_off(move || SearchIndex::shared(plan)) {
+            Ok(index) => {
+                self.app.search.attach_index(index);
                 self.start_pinyin();
             }
-            Work::Background => {
-                let (sender, receiver) = mpsc::channel();
-                std::thread::spawn(move || {
-                    let _ = sender.send(SearchIndex::shared(plan));
-                });
-                self.chars = Some(receiver);
-            }
+            Err(on_its_way) => self.chars = Some(on_its_way),
         }
     }
 
     /// Builds the pinyin side of the open plan's index (see [`Work`]).
     fn start_pinyin(&mut self) {
         let builder = self.app.search.index.pinyin_builder();
-        match self.work {
-            Work::Inline => {
-                let pinyin = builder.build();
+        match self.work.hand_off(move || builder.build()) {
+            Ok(pinyin) => {
                 self.app.search.attach_pinyin(pinyin);
             }
-            Work::Background => {
-                let (sender, receiver) = mpsc::channel();
-                std::thread::spawn(move || {
-                    let _ = sender.send(builder.build());
-                });
-                self.pinyin = Some(receiver);
-            }
+            Err(on_its_way) => self.pinyin = Some(on_its_way),
         }
     }
 
@@ -105,36 +124,15 @@ impl Session {
     /// Takes what other threads have finished; true when the screen changed.
     pub fn poll(&mut self) -> bool {
         let mut changed = false;
-        if let Some(receiver) = &self.chars {
-            match receiver.try_recv() {
-                Ok(index) => {
-                    self.chars = None;
-                    changed |= self.app.search.attach_index(index);
-                    self.start_pinyin();
-                }
-                Err(TryRecvError::Disconnected) => self.chars = None,
-                Err(TryRecvError::Empty) => {}
-            }
+        if let Some(index) = arrived(&mut self.chars) {
+            changed |= self.app.search.attach_index(index);
+            self.start_pinyin();
         }
-        if let Some(receiver) = &self.pinyin {
-            match receiver.try_recv() {
-                Ok(index) => {
-                    changed |= self.app.search.attach_pinyin(index);
-                    self.pinyin = None;
-                }
-                Err(TryRecvError::Disconnected) => self.pinyin = None,
-                Err(TryRecvError::Empty) => {}
-            }
+        if let Some(pinyin) = arrived(&mut self.pinyin) {
+            changed |= self.app.search.attach_pinyin(pinyin);
         }
-        if let Some(receiver) = &self.all_plans {
-            match receiver.try_recv() {
-                Ok((index, warnings)) => {
-                    self.all_plans = None;
-                    changed |= self.take_all_plans(index, &warnings);
-                }
-                Err(TryRecvError::Disconnected) => self.all_plans = None,
-                Err(TryRecvError::Empty) => {}
-            }
+        if let Some((index, warnings)) = arrived(&mut self.all_plans) {
+            changed |= self.take_all_plans(index, &warnings);
         }
         changed
     }
@@ -252,18 +250,11 @@ impl Session {
             Ok(library) => library.clone(),
             Err(_) => Library::at(""),
         };
-        match self.work {
-            Work::Inline => {
-                let (index, warnings) = PlansIndex::build(&library);
+        match self.work.hand_off(move || PlansIndex::build(&library)) {
+            Ok((index, warnings)) => {
                 self.take_all_plans(index, &warnings);
             }
-            Work::Background => {
-                let (sender, receiver) = mpsc::channel();
-                std::thread::spawn(move || {
-                    let _ = sender.send(PlansIndex::build(&library));
-                });
-                self.all_plans = Some(receiver);
-            }
+            Err(on_its_way) => self.all_plans = Some(on_its_way),
         }
     }
 
