@@ -214,8 +214,9 @@ pub fn drive_session<B: Backend>(
 pub type Draw = fn(&App, &mut ratatui::Frame);
 
 /// Runs the app on the real terminal until the user quits or a signal ends it.
-/// The plan's search index is built on another thread as the first frame
-/// is drawn, and its pinyin side after it.
+/// A large plan's search index is built on another thread as the first
+/// frame is drawn (see [`search_state::SearchState::for_plan`]), and the
+/// pinyin side of every plan's after it.
 pub fn run(plan: Arc<Plan>, start: StartOptions) -> Result<(), TuiError> {
     run_drawing(plan, start, view::render)
 }
@@ -239,9 +240,10 @@ pub fn run_drawing(plan: Arc<Plan>, start: StartOptions, draw: Draw) -> Result<(
         app.update(action);
     }
     let mut session = Session::new(app, start.location, start.library, Work::Background);
-    // The first frame waits for no index: the plan's characters, then
-    // their pinyin, are indexed on another thread and attached when ready;
-    // a query typed (or given with --query) before then is answered then.
+    // The first frame waits for no large index: the plan's characters (when
+    // not indexed already), then their pinyin, are indexed on another
+    // thread and attached when ready; a query typed (or given with
+    // --query) before then is answered then.
     session.start_index();
     let (screen, mut terminal) = terminal::Session::start()?;
     let result = event_loop(&mut terminal, &mut session, draw);
