@@ -14,7 +14,7 @@ use std::time::Duration;
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use plan_explorer::library::{Library, PlanName, list, resolve, search_plans};
 use plan_explorer::plan::load::load_embedded;
-use plan_explorer::search::load_with_index;
+use plan_explorer::search::SearchIndex;
 use plan_explorer::synth::synthetic_library;
 use plan_explorer::tui::action::Action;
 use plan_explorer::tui::app::{App, Effect};
@@ -89,8 +89,9 @@ fn benches(c: &mut Criterion) {
     g.bench_function("open_one_plan_with_index", |b| {
         b.iter(|| {
             let location = resolve("synth-0500", || Ok(library.clone())).expect("listed");
-            let (bytes, name) = location.read(library.max_size()).expect("readable");
-            load_with_index(bytes, &name).expect("a valid plan").1.len()
+            // As the app opens it: the plan, then an index sharing it.
+            let plan = location.load(library.max_size()).expect("a valid plan");
+            SearchIndex::shared(std::sync::Arc::new(plan)).len()
         })
     });
     g.finish();

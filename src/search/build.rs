@@ -277,7 +277,7 @@ pub(super) mod tests {
     use super::*;
     use crate::plan::load::parse_plan;
     use crate::plan::{ItemKind, ItemRef};
-    use crate::search::{SearchIndex, from_plan_json, load_with_index};
+    use crate::search::{SearchIndex, from_plan_json};
 
     type Owned = (ItemRef, ItemKind, String, String, usize);
 
@@ -332,20 +332,21 @@ pub(super) mod tests {
     #[test]
     fn a_shared_index_reads_the_plan_it_shares() {
         let bytes = crate::plan::load::EMBEDDED_PLAN.as_bytes();
-        let (plan, index) =
-            load_with_index(bytes.to_vec(), "p.json").unwrap_or_else(|e| panic!("{e}"));
-        assert!(index.indexes(&plan));
-        assert!(index.texts.plan().is_some());
+        let plan = parse_plan(bytes, "p.json").unwrap_or_else(|e| panic!("{e}"));
+        let plan = std::sync::Arc::new(plan);
+        let index = SearchIndex::shared(std::sync::Arc::clone(&plan));
+        // Its texts are the plan's own, not copies.
+        let first = index.doc(0).map(|d| d.text.as_ptr());
+        assert_eq!(first, plan.areas.first().map(|a| a.title.as_ptr()));
         assert_eq!(docs(&index), docs(&SearchIndex::new(&plan)));
-        let other = parse_plan(GOOD.as_bytes(), "p.json").unwrap_or_else(|e| panic!("{e}"));
-        assert!(!index.indexes(&other));
         // Projects are read from their commitment, by number.
-        let (good, index) =
-            load_with_index(GOOD.as_bytes().to_vec(), "p.json").unwrap_or_else(|e| panic!("{e}"));
+        let good = parse_plan(GOOD.as_bytes(), "p.json").unwrap_or_else(|e| panic!("{e}"));
+        let good = std::sync::Arc::new(good);
+        let index = SearchIndex::shared(std::sync::Arc::clone(&good));
         assert_eq!(docs(&index), docs(&SearchIndex::new(&good)));
         assert_eq!(index.search("泸州港", None).len(), 1);
         let broken = GOOD.replacen("\"line\": 2", "\"line\": 0", 1);
-        let err = load_with_index(broken.into_bytes(), "p.json").map(|_| ());
+        let err = from_plan_json(broken.into_bytes(), "p.json").map(|_| ());
         assert_eq!(
             err.map_err(|e| e.to_string()),
             Err("p.json: item 1: line 0 (lines are 1-based)".to_string())

@@ -36,15 +36,6 @@ pub fn from_plan_json(source: Vec<u8>, name: &str) -> Result<SearchIndex, LoadEr
     from_plan(&source, name)
 }
 
-/// Loads plan JSON and indexes it, for the app: the index shares the plan
-/// and copies none of its texts. The same checks and errors as
-/// [`parse_plan`].
-pub fn load_with_index(source: Vec<u8>, name: &str) -> Result<(Arc<Plan>, SearchIndex), LoadError> {
-    let plan = Arc::new(parse_plan(&source, name)?);
-    drop(source);
-    Ok((Arc::clone(&plan), SearchIndex::shared(plan)))
-}
-
 fn from_plan(source: &[u8], name: &str) -> Result<SearchIndex, LoadError> {
     parse_plan(source, name).map(|plan| SearchIndex::new(&plan))
 }
@@ -129,24 +120,6 @@ impl SearchIndex {
             pinyin: None,
             serial: NEXT_SERIAL.fetch_add(1, Ordering::Relaxed),
         }
-    }
-
-    /// True when this is an index of `plan`: the same items in the same
-    /// places, with the same ids and lines.
-    pub fn indexes(&self, plan: &Plan) -> bool {
-        if let Some(shared) = self.texts.plan()
-            && std::ptr::eq(shared, plan)
-        {
-            return true;
-        }
-        let mut items = plan.items();
-        let same = (0..self.len()).all(|d| {
-            let (Some(doc), Some(item)) = (self.doc(d), items.next()) else {
-                return false;
-            };
-            (doc.target, doc.kind, doc.id, doc.line) == (item.target, item.kind, item.id, item.line)
-        });
-        same && items.next().is_none()
     }
 
     /// Indexes characters and pinyin, on this thread.

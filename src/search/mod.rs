@@ -73,7 +73,7 @@ mod tests;
 
 pub use build::Sizes;
 pub(crate) use halves::PARALLEL_MIN;
-pub use index::{SearchHit, SearchIndex, WrongIndex, from_plan_json, load_with_index};
+pub use index::{SearchHit, SearchIndex, WrongIndex, from_plan_json};
 pub use matcher::GAP_PENALTY;
 pub use pinyin::{PinyinBuilder, PinyinIndex};
 pub use query::{MAX_GAP, Query};

@@ -154,14 +154,6 @@ impl Texts {
             line,
         })
     }
-
-    /// The plan these texts are read from, if shared.
-    pub(crate) fn plan(&self) -> Option<&Plan> {
-        match self {
-            Texts::Plan { plan, .. } => Some(plan),
-            Texts::Spans { .. } => None,
-        }
-    }
 }
 
 /// The id, text and line of the item at `at` in `plan`.
