@@ -491,16 +491,6 @@ pub fn read_entry(bytes: &[u8], hash: u128) -> Option<StoredPlan<'_>> {
 }
 
 impl StoredPlan<'_> {
-    /// What the plan holds.
-    pub fn sizes(&self) -> Sizes {
-        let width = if self.wide { 4 } else { 2 };
-        Sizes {
-            docs: self.docs,
-            bytes: self.texts.len(),
-            chars: self.ids.len() / width,
-        }
-    }
-
     /// Document `d`'s line, id length, text length and end of char ids.
     fn doc(&self, d: usize) -> [usize; 4] {
         let at = |i| u32_at(self.table, d * 4 + i).map_or(0, |n| n as usize);
