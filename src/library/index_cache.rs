@@ -24,6 +24,8 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
+use super::store::cache_folder;
+
 /// The cache's file, within the library folder.
 const CACHE_FILE: &str = ".cache/search.bin";
 const MAGIC: &[u8; 8] = b"PXSEARCH";
@@ -112,12 +114,10 @@ impl IndexCache {
     /// library folder that exists): where the cache is to be written, so
     /// a library that cannot hold a cache holds no spill file either.
     fn spill_file(&self) -> Option<File> {
-        let folder = self.path.parent()?;
-        if !folder.parent()?.is_dir() {
+        if !cache_folder(&self.path) {
             return None;
         }
-        std::fs::create_dir_all(folder).ok()?;
-        tempfile::tempfile_in(folder).ok()
+        tempfile::tempfile_in(self.path.parent()?).ok()
     }
 
     /// A reader of entries, for one thread. (Should the file be replaced
@@ -135,7 +135,7 @@ impl IndexCache {
     /// [`keep`](Self::keep)) or else from this cache. Writes nothing when
     /// that is what the cache already holds; a cache that cannot be written
     /// is simply rebuilt next time.
-    pub(crate) fn save(&self, dir: &Path, hashes: &[u128]) {
+    pub(crate) fn save(&self, hashes: &[u128]) {
         let mut spill = self.made.lock().unwrap_or_else(PoisonError::into_inner);
         let mut kept: Vec<(u128, Source)> = Vec::with_capacity(hashes.len());
         let mut seen = std::collections::HashSet::new();
@@ -154,15 +154,11 @@ impl IndexCache {
         if unchanged {
             return;
         }
-        let path = dir.join(CACHE_FILE);
-        let Some(folder) = path.parent() else {
-            return;
-        };
-        if !dir.is_dir() || std::fs::create_dir_all(folder).is_err() {
+        if !cache_folder(&self.path) {
             return;
         }
         let made = spill.file.as_mut();
-        let _ = crate::files::write_atomic(&path, |out| self.write(&kept, made, out));
+        let _ = crate::files::write_atomic(&self.path, |out| self.write(&kept, made, out));
     }
 
     /// Writes the cache of the entries `kept`, those made read back from
@@ -331,7 +327,7 @@ mod tests {
         cache.keep(kept(&[(3, "three"), (1, "one")]));
         cache.keep(Vec::new());
         cache.keep(kept(&[(2, "two!"), (1, "one"), (9, "nine")]));
-        cache.save(dir.path(), &[1, 2, 3, 1]);
+        cache.save(&[1, 2, 3, 1]);
         let saved = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
         let entries: [(u128, &[u8]); 3] = [(1, b"one"), (2, b"two!"), (3, b"three")];
         assert_eq!(saved, laid_out(&entries));
@@ -344,7 +340,7 @@ mod tests {
         assert_eq!(reader.read(2).as_deref(), Some(&b"two!"[..]));
         assert_eq!(reader.read(9), None);
         again.keep(kept(&[(4, "four")]));
-        again.save(dir.path(), &[3, 4]);
+        again.save(&[3, 4]);
         let saved = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(saved, laid_out(&[(3, b"three"), (4, b"four")]));
     }
@@ -358,14 +354,14 @@ mod tests {
         let spill = cache.made.lock().unwrap_or_else(PoisonError::into_inner);
         assert!(spill.failed && spill.at.is_empty());
         drop(spill);
-        cache.save(dir.path(), &[1]);
+        cache.save(&[1]);
         let left = std::fs::read(dir.path().join(".cache")).ok();
         assert_eq!(left.as_deref(), Some(&b"in the way"[..]));
         // A library folder that does not exist is not made.
         let gone = dir.path().join("gone");
         let cache = IndexCache::open(&gone);
         cache.keep(kept(&[(1, "one")]));
-        cache.save(&gone, &[1]);
+        cache.save(&[1]);
         assert!(!gone.exists());
     }
 }

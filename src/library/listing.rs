@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::name::PlanName;
 use super::parallel::in_parallel;
-use super::store::{Library, Location, PlanFile, plan_files};
+use super::store::{Library, Location, PlanFile, cache_folder, plan_files};
 use super::summary::{PlanSummary, embedded};
 use crate::plan::load::{parse_plan, read_file};
 
@@ -143,10 +143,7 @@ fn read_cache(dir: &Path) -> Cache {
 /// rebuilt next time.
 fn write_cache(dir: &Path, cache: &Cache) {
     let path = dir.join(CACHE_FILE);
-    let Some(folder) = path.parent() else {
-        return;
-    };
-    if !dir.is_dir() || std::fs::create_dir_all(folder).is_err() {
+    if !cache_folder(&path) {
         return;
     }
     let Ok(json) = serde_json::to_vec(cache) else {

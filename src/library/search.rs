@@ -101,7 +101,7 @@ pub fn search_plans(library: &Library, query: &str, limit: Option<usize>) -> Pla
         result.warnings.extend(warnings);
         hashes.extend(plans);
     }
-    cache.save(library.dir(), &hashes);
+    cache.save(&hashes);
     // Stable: ties keep plan order, then document order.
     hits.sort_by_key(|(h, tie)| (std::cmp::Reverse(h.hit.score), *tie));
     if let Some(limit) = limit {
@@ -142,7 +142,7 @@ impl PlansIndex {
         let plans = all_plans(library, &mut warnings);
         let cache = IndexCache::open(library.dir());
         let indexed = PlansIndex::of(&plans, true, library.max_size(), &cache);
-        cache.save(library.dir(), &indexed.hashes);
+        cache.save(&indexed.hashes);
         warnings.extend(indexed.warnings);
         (indexed.index, warnings)
     }

@@ -180,6 +180,16 @@ pub(crate) struct PlanFile {
     pub(crate) path: PathBuf,
 }
 
+/// Makes the folder of the cache file `path` (`.cache/` in a library
+/// folder) if need be, within a library folder that exists: a cache never
+/// makes a library folder. True when the folder is there.
+pub(crate) fn cache_folder(path: &Path) -> bool {
+    let Some(folder) = path.parent() else {
+        return false;
+    };
+    folder.parent().is_some_and(Path::is_dir) && std::fs::create_dir_all(folder).is_ok()
+}
+
 /// The folder's plan files (`NAME.json` with a valid name), in no order;
 /// hidden entries are passed over, and every other entry gets a warning
 /// line naming it. A missing folder holds nothing.
