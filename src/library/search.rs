@@ -217,14 +217,8 @@ impl PlansIndex {
     }
 
     /// The best `limit` hits (all when None), best first, each with its
-    /// plan and its document number within that plan.
-    pub fn search(&self, query: &str, limit: Option<usize>) -> Vec<PlanHit> {
-        let hits = self.search_ranked(query, limit);
-        hits.into_iter().map(|(hit, _)| hit).collect()
-    }
-
-    /// [`search`](Self::search), each hit with what breaks a tie in its
-    /// score.
+    /// plan, its document number within that plan, and what breaks a tie
+    /// in its score.
     fn search_ranked(&self, query: &str, limit: Option<usize>) -> Vec<(PlanHit, u32)> {
         self.index
             .search_ranked(query, limit)
