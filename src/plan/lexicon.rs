@@ -300,20 +300,24 @@ pub(crate) fn enumerator_len(chars: &[char], pos: usize) -> usize {
     if (1..=3).contains(&numerals) && matches!(marker, Some('是' | '要')) {
         return numerals + 1;
     }
-    list_number_len(chars, pos)
+    list_number_len(chars, pos, LIST_NUMBER_MAX_DIGITS)
 }
 
-/// At most this many digits number a list item; more is a quantity.
+/// At most this many digits number a list item inside a line; more is a
+/// quantity.
 const LIST_NUMBER_MAX_DIGITS: usize = 2;
 
-fn list_number_len(chars: &[char], pos: usize) -> usize {
+/// The length of a list number at `pos` of at most `max_digits` digits: (1)
+/// or （2）, ⑤, or 3. 4、 5． before anything but a digit (31.3万亩 is a
+/// quantity). A line's own marker and a number inside a line read alike.
+pub(crate) fn list_number_len(chars: &[char], pos: usize, max_digits: usize) -> usize {
     let digits_at = |i: usize| digits_at(chars, i);
     match chars.get(pos) {
         Some(c) if ('\u{2460}'..='\u{2473}').contains(c) => 1,
         Some('(' | '\u{FF08}') => {
             let n = digits_at(pos + 1);
             let closes = matches!(chars.get(pos + 1 + n), Some(')' | '\u{FF09}'));
-            if (1..=LIST_NUMBER_MAX_DIGITS).contains(&n) && closes {
+            if (1..=max_digits).contains(&n) && closes {
                 n + 2
             } else {
                 0
@@ -323,7 +327,7 @@ fn list_number_len(chars: &[char], pos: usize) -> usize {
             let n = digits_at(pos);
             let mark = matches!(chars.get(pos + n), Some('.' | '、' | '\u{FF0E}'));
             let then_text = chars.get(pos + n + 1).is_some_and(|c| !is_digit(*c));
-            if (1..=LIST_NUMBER_MAX_DIGITS).contains(&n) && mark && then_text {
+            if (1..=max_digits).contains(&n) && mark && then_text {
                 n + 1
             } else {
                 0

@@ -2,7 +2,7 @@
 //! section), 1. (1) ① (a list item), 一是 (an enumerated point) and —— (a
 //! dash item).
 
-use crate::plan::lexicon::{is_chinese_numeral, is_digit};
+use crate::plan::lexicon::{is_chinese_numeral, list_number_len};
 use crate::plan::text::char_len;
 
 /// Numbering that opens a line.
@@ -63,34 +63,20 @@ fn find_marker(line: &str) -> (Option<Marker>, &str) {
             {
                 return (Some(Marker::Section), body.trim_start());
             }
-            let (digits, rest) = take_while_in(inner, is_digit);
-            if !digits.is_empty()
-                && char_len(digits) <= DIGITS_MAX
-                && let Some(body) = rest.strip_prefix(close)
-            {
-                return (Some(Marker::Item), body.trim_start());
-            }
         }
     }
-    if let Some(c) = line.chars().next()
-        && ('\u{2460}'..='\u{2473}').contains(&c)
-    {
-        return (Some(Marker::Item), line[c.len_utf8()..].trim_start());
+    let head: Vec<char> = line.chars().take(DIGITS_MAX + 3).collect();
+    let item = list_number_len(&head, 0, DIGITS_MAX);
+    if item > 0 {
+        let body = line
+            .char_indices()
+            .nth(item)
+            .map_or("", |(i, _)| &line[i..]);
+        return (Some(Marker::Item), body.trim_start());
     }
     let (dashes, rest) = take_while_in(line, |c| matches!(c, '—' | '\u{2015}'));
     if !dashes.is_empty() && char_len(dashes) <= 2 {
         return (Some(Marker::Dash), rest.trim_start());
-    }
-    let (digits, rest) = take_while_in(line, is_digit);
-    if !digits.is_empty() && char_len(digits) <= DIGITS_MAX {
-        for sep in ['.', '、', '\u{ff0e}'] {
-            if let Some(body) = rest.strip_prefix(sep)
-                && !body.starts_with(is_digit)
-                && !body.trim().is_empty()
-            {
-                return (Some(Marker::Item), body.trim_start());
-            }
-        }
     }
     (None, line)
 }
@@ -113,9 +99,23 @@ mod tests {
             split_marker("（三）扩大内需"),
             (Some(Marker::Section), "扩大内需")
         );
-        assert_eq!(split_marker("3.推进A。"), (Some(Marker::Item), "推进A。"));
-        assert_eq!(split_marker("(4)推进A。"), (Some(Marker::Item), "推进A。"));
-        assert_eq!(split_marker("②推进A。"), (Some(Marker::Item), "推进A。"));
+        for item in ["3.", "(4)", "②", "１．", "120、 ", "（12)"] {
+            let line = format!("{item}推进A。");
+            assert_eq!(
+                split_marker(&line),
+                (Some(Marker::Item), "推进A。"),
+                "{line}"
+            );
+        }
+        for text in [
+            "1200、推进A。",
+            "(1200)推进A。",
+            "3.",
+            "31.3万亩。",
+            "2026.推进",
+        ] {
+            assert_eq!(split_marker(text), (None, text));
+        }
         assert_eq!(
             split_marker("——城镇新增就业3万人"),
             (Some(Marker::Dash), "城镇新增就业3万人")
@@ -124,8 +124,6 @@ mod tests {
             split_marker("一是坚持。"),
             (Some(Marker::Point), "一是坚持。")
         );
-        assert_eq!(split_marker("31.3万亩。"), (None, "31.3万亩。"));
-        assert_eq!(split_marker("2026.推进"), (None, "2026.推进"));
         assert_eq!(split_marker("一批项目。"), (None, "一批项目。"));
         assert_eq!(split_marker("——"), (None, "——"));
     }
