@@ -15,15 +15,18 @@ const CHINESE_SHARE_MIN: f64 = 0.6;
 pub(crate) fn decode(bytes: &[u8], source: &str) -> Result<(String, &'static str), ImportError> {
     let (text, encoding) = decode_any(bytes, source)?;
     match text.find('\0') {
-        Some(at) => {
-            let (line, column) = position(&text[..at]);
-            Err(ImportError::Nul {
-                path: source.to_string(),
-                line,
-                column,
-            })
-        }
+        Some(at) => Err(nul(&text[..at], source)),
         None => Ok((text, encoding)),
+    }
+}
+
+/// A NUL byte found after the text `before`.
+fn nul(before: &str, source: &str) -> ImportError {
+    let (line, column) = position(before);
+    ImportError::Nul {
+        path: source.to_string(),
+        line,
+        column,
     }
 }
 
@@ -49,14 +52,7 @@ fn decode_any(bytes: &[u8], source: &str) -> Result<(String, &'static str), Impo
         Some(text) if looks_chinese(&text) => Ok((text.into_owned(), GB18030.name())),
         _ => Err(match bytes.iter().position(|&b| b == 0) {
             // UTF-16 without its mark is text with a NUL in every other byte.
-            Some(at) => {
-                let (line, column) = position(&String::from_utf8_lossy(&bytes[..at]));
-                ImportError::Nul {
-                    path: source.to_string(),
-                    line,
-                    column,
-                }
-            }
+            Some(at) => nul(&String::from_utf8_lossy(&bytes[..at]), source),
             None => not_text(bytes, source),
         }),
     }
