@@ -26,23 +26,16 @@ const THIS_YEAR_OF_PERIOD: &[&str] = &["开局", "开好局", "起步", "首年"
 /// Words of this year's work.
 const PLAN_WORDS: &[&str] = &["今年", "工作安排", "重点工作", "主要任务", "年度目标"];
 
-/// Words that open a paragraph about past results: 过去一年,…; 去年,….
-const LOOK_BACK_OPENERS: &[&str] = &[
-    "过去一年",
-    "过去的一年",
-    "过去五年",
-    "过去的五年",
-    "去年",
-    "一年来",
-    "五年来",
-    "回顾",
-];
+/// Words that, besides the review words, open a paragraph about past
+/// results: 去年,…; 一年来,….
+const LOOK_BACK_OPENERS: &[&str] = &["去年", "一年来", "五年来"];
 
 /// True when a paragraph's first clause says it tells of past results: it
 /// opens with a word that looks back, or with a year before the plan's
 /// (2025年,全市…).
 pub(crate) fn looks_back(clause: &str, year: Option<u32>) -> bool {
-    if LOOK_BACK_OPENERS.iter().any(|w| clause.starts_with(w)) {
+    let mut openers = REVIEW_WORDS.iter().chain(LOOK_BACK_OPENERS);
+    if openers.any(|w| clause.starts_with(w)) {
         return true;
     }
     let opens_with_year = clause.chars().next().is_some_and(is_digit);
@@ -175,6 +168,8 @@ mod tests {
     fn a_paragraph_looks_back_by_its_opening_words_or_an_earlier_year() {
         assert!(looks_back("过去一年", None));
         assert!(looks_back("去年全县地区生产总值增长6%", None));
+        assert!(looks_back("过去的五年", None));
+        assert!(looks_back("主要成绩", None), "a review word opens it");
         assert!(looks_back("2025年", Some(2026)));
         assert!(!looks_back("2026年", Some(2026)));
         assert!(!looks_back("2025年", None));
