@@ -270,21 +270,15 @@ const OFFICES: &[&str] = &[
 /// Openers of an address to the deputies.
 const ADDRESS_OPENERS: &[&str] = &["各位代表", "各位委员", "同志们", "女士们"];
 
-/// The words an address to the deputies is made of: 各位代表, 女士们、先生们.
-const ADDRESS_WORDS: &[&str] = &[
-    "各位代表",
-    "各位委员",
-    "同志们",
-    "女士们",
-    "先生们",
-    "朋友们",
-];
+/// Words that join an address after its opener: 女士们、先生们.
+const ADDRESS_FOLLOWERS: &[&str] = &["先生们", "朋友们"];
 
 /// A clause that only addresses the deputies: 各位代表, 女士们、先生们.
 pub(crate) fn is_address(clause: &str) -> bool {
-    clause
-        .split('、')
-        .all(|w| ADDRESS_WORDS.contains(&w.trim()))
+    clause.split('、').all(|w| {
+        let w = w.trim();
+        ADDRESS_OPENERS.contains(&w) || ADDRESS_FOLLOWERS.contains(&w)
+    })
 }
 
 fn is_meeting_line(text: &str) -> bool {
@@ -600,5 +594,15 @@ mod tests {
             100 - 100 / 20,
             "a new heading every 20 lines"
         );
+    }
+
+    #[test]
+    fn an_address_is_made_of_address_words_only() {
+        assert!(is_address("各位代表"));
+        assert!(is_address("女士们、先生们"));
+        assert!(is_address("各位代表、同志们、朋友们"));
+        assert!(!is_address("先生们、各位代表好"));
+        assert!(!is_address("各位代表好"));
+        assert!(!is_address(""));
     }
 }
