@@ -324,3 +324,24 @@ fn full_width_punctuation_splits_and_numbers_like_ascii() {
     );
     assert_eq!(task.commitments[2].line, 5);
 }
+
+#[test]
+fn past_results_behind_an_address_are_no_plan() {
+    let text = "推进集镇更新。改造老旧院落30个。\n\
+                各位代表!过去一年,全镇新增就业400人,建成文化站1个。\n\
+                今年全镇新增就业500人。\n";
+    let plan = import_text(text, "paste.txt").unwrap();
+    let areas: Vec<(&str, &str, usize)> = plan
+        .areas
+        .iter()
+        .map(|a| (a.title.as_str(), a.kind.as_str(), a.line))
+        .collect();
+    assert_eq!(
+        areas,
+        [
+            ("paste", "plan", 1),
+            ("过去一年", "review", 2),
+            ("paste", "plan", 3)
+        ]
+    );
+}

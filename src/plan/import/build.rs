@@ -432,9 +432,10 @@ impl Builder {
     fn ensure_area(&mut self, c: &Classified) -> Option<&'static str> {
         let line = c.line;
         if !self.has_structure && self.part.is_none() {
-            let first = sentences(c.body).first().copied().unwrap_or(c.body);
-            let clause = first_clause(first);
-            let back = c.role == Role::Paragraph && looks_back(clause, self.year);
+            // 各位代表!过去一年,… looks back as 过去一年,… does.
+            let sentences = sentences(c.body);
+            let back =
+                c.role == Role::Paragraph && looks_back(opening_clause(&sentences), self.year);
             let kind = if back {
                 AreaKind::Review
             } else {
@@ -444,7 +445,7 @@ impl Builder {
                 return None;
             }
             if back {
-                let title = title_or_sentence(clause, first);
+                let title = task_title(&sentences);
                 self.open_area(
                     title,
                     line,
@@ -656,25 +657,30 @@ impl Builder {
     }
 }
 
-/// A task's title from its paragraph: the first clause, after an address to
-/// the deputies (各位代表!) that opens it.
+/// A task's title from its paragraph: its opening clause, or its first
+/// sentence when that has none.
 fn task_title(sentences: &[&str]) -> String {
     let first = sentences.first().copied().unwrap_or_default();
+    title_or_sentence(opening_clause(sentences), first)
+}
+
+/// A paragraph's first clause, after an address to the deputies (各位代表!)
+/// that opens it: what the paragraph is about.
+fn opening_clause<'a>(sentences: &[&'a str]) -> &'a str {
+    let first = sentences.first().copied().unwrap_or_default();
     let clause = first_clause(first);
-    let named = if is_address(clause) {
-        let rest = first
-            .get(clause.len()..)
-            .unwrap_or_default()
-            .trim_start()
-            .trim_start_matches(|c| is_clause_end(c) || is_sentence_end(c));
-        match first_clause(rest) {
-            "" => sentences.get(1).map_or("", |s| first_clause(s)),
-            next => next,
-        }
-    } else {
-        clause
-    };
-    title_or_sentence(named, first)
+    if !is_address(clause) {
+        return clause;
+    }
+    let rest = first
+        .get(clause.len()..)
+        .unwrap_or_default()
+        .trim_start()
+        .trim_start_matches(|c| is_clause_end(c) || is_sentence_end(c));
+    match first_clause(rest) {
+        "" => sentences.get(1).map_or("", |s| first_clause(s)),
+        next => next,
+    }
 }
 
 /// A lead sentence names a task: short, one clause, no digits, and not an
