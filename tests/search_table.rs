@@ -228,6 +228,22 @@ proptest! {
     }
 }
 
+/// A hit scores what ranking scored it, also where the char before a
+/// match's window is one the term holds (0。 in 550亿元。 and in 500亿元。:
+/// the scores of such windows were once shared by chars alike in worth).
+#[test]
+fn hits_score_as_ranked_where_the_char_before_could_match() {
+    let index = index();
+    for q in ["0。", "0元", "00", "5。", "0亿"] {
+        let hits = index.search(q, None);
+        let ranked = index.rank(q);
+        assert_eq!(hits.len(), ranked.len(), "{q}");
+        for (h, r) in hits.iter().zip(&ranked) {
+            assert_eq!((h.doc, h.score), (r.doc, r.score), "{q}: {}", h.text);
+        }
+    }
+}
+
 #[test]
 fn bars_whole_tokens_and_rare_readings_on_the_embedded_plan() {
     let index = index();

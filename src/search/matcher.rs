@@ -102,7 +102,7 @@ const PROBE: char = '\u{FDD0}';
 const SKIM_CACHE_MAX: usize = 4096;
 
 type WindowScores = HashMap<Vec<u32>, i64, BuildHasherDefault<FxHasher>>;
-type ShortScores = HashMap<(usize, i32, u32, u32), i64, BuildHasherDefault<FxHasher>>;
+type ShortScores = HashMap<(usize, i32, u32, u32, u32), i64, BuildHasherDefault<FxHasher>>;
 
 /// The multiply-rotate hash of rustc's FxHasher: the keys are a few small
 /// integers hashed once per matching document, where SipHash showed up in
@@ -279,13 +279,26 @@ fn score<I: Id>(
         .map(|id| id.get());
     let worth = after(before, corpus, scratch);
     let window = ids.get(a.start..=a.end).unwrap_or(&[]);
+    // Unless the pattern holds that char: the fuzzy matcher may then match
+    // it in place of the window's first (for the term 0。, the window 0x。
+    // after a 0 scores as the tighter 0x。 starting there), so such a char
+    // is keyed by itself (its id, plus one; 0 for any other char).
+    let clash = before
+        .filter(|&id| match alt.chars {
+            true => corpus
+                .alphabet
+                .get(id as usize)
+                .is_some_and(|c| pattern.contains(*c)),
+            false => window.iter().any(|w| w.get() == id),
+        })
+        .map_or(0, |id| id.saturating_add(1));
     // Alternatives are told apart by address: they live as long as the query.
     let alt_id = alt as *const Alt as usize;
     // A window of one or two chars (every single-letter or single-syllable
     // query, the commonest) is looked up by a key of integers.
     let short = match window {
-        [a] => Some((alt_id, worth, a.get(), u32::MAX)),
-        [a, b] => Some((alt_id, worth, a.get(), b.get())),
+        [a] => Some((alt_id, worth, clash, a.get(), u32::MAX)),
+        [a, b] => Some((alt_id, worth, clash, a.get(), b.get())),
         _ => None,
     };
     if let Some(known) = short.and_then(|k| scratch.short_scores.get(&k)) {
@@ -294,6 +307,7 @@ fn score<I: Id>(
     let key = &mut scratch.key;
     key.clear();
     key.push(worth as u32);
+    key.push(clash);
     key.extend(window.iter().map(|i| i.get()));
     let at = match scratch.skim_cache.iter().position(|(p, _)| *p == alt_id) {
         Some(at) => at,
@@ -311,12 +325,12 @@ fn score<I: Id>(
     let (w, p) = (&mut scratch.window, &mut scratch.pattern);
     w.clear();
     w.extend(before.and_then(|id| corpus.alphabet.get(id as usize)));
-    w.extend(scratch.key[1..].iter().filter_map(char_of));
+    w.extend(scratch.key[2..].iter().filter_map(char_of));
     let pattern = if alt.chars {
         pattern
     } else {
         p.clear();
-        p.extend(scratch.key[1..].iter().filter_map(char_of));
+        p.extend(scratch.key[2..].iter().filter_map(char_of));
         p.as_str()
     };
     // fuzzy_indices, not fuzzy_match: with a gap cost this high the
